@@ -1,0 +1,50 @@
+/**
+ * Coupon → Update: renames a coupon of a Stripe connected account.
+ *
+ * Sends   PUT {Base URL}/stripe/connect/accounts/{accountId}/coupons/{couponId}
+ *         Authorization: <agency API key>          (added by the credential)
+ *         {"data": {"name": "<name>"}}
+ * Returns the coupon object ChatDash answers with (id, object, amount_off, created, currency,
+ *         duration, duration_in_months, livemode, max_redemptions, metadata, name, percent_off,
+ *         redeem_by, times_redeemed, valid), unchanged, as the item's JSON.
+ *
+ * The docs (put-stripe-connect-coupon) accept only `data.name` in the body; nothing else is sent.
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getIdParameter, getTextParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { accountIdField, couponIdField } from '../common.descriptions';
+
+const showOnlyForCouponUpdate = {
+	show: { resource: ['coupon'], operation: ['update'] },
+};
+
+export const description: INodeProperties[] = [
+	{ ...accountIdField, displayOptions: showOnlyForCouponUpdate },
+	{ ...couponIdField, displayOptions: showOnlyForCouponUpdate },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Winter Sale',
+		description: 'The new display name for the coupon. Sent exactly as entered.',
+		displayOptions: showOnlyForCouponUpdate,
+	},
+];
+
+/** Reads and checks this item's fields; throws (naming the field) before anything is sent. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
+	const couponId = getIdParameter(this, 'couponId', 'Coupon', itemIndex);
+	const name = getTextParameter(this, 'name', 'Name', itemIndex);
+
+	return {
+		method: 'PUT',
+		path: ['stripe', 'connect', 'accounts', accountId, 'coupons', couponId],
+		body: { data: { name } },
+		notFoundMessage: `Coupon "${couponId}" was not found in connected account "${accountId}"`,
+	};
+}

@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { chatDashApiRequest, type ChatDashRequest } from '../transport';
+import * as coupon from './coupon/Coupon.resource';
+
+interface ChatDashOperation {
+	prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest;
+}
+
+const operations: Record<string, Record<string, ChatDashOperation>> = {
+	coupon: { update: coupon.update },
+};
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	const description = (error as { description?: unknown }).description;
+	if (typeof description === 'string' && description) json.details = description;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+function toItemJson(this: IExecuteFunctions, body: unknown, itemIndex: number): IDataObject {
+	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	throw new NodeOperationError(this.getNode(), 'ChatDash answered with an unexpected response', {
+		itemIndex,
+		description: `Expected a JSON object, got ${JSON.stringify(body)?.slice(0, 200) ?? 'nothing'}.`,
+	});
+}
+
+/**
+ * Runs the chosen operation for every input item, in two passes: first every item's request is
+ * built and checked, so invalid input stops the node before anything is sent; then the requests
+ * go out in input order. Output item i is paired with input item i; with Continue On Fail a
+ * failing item becomes an error item in its place and the others carry on.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = operations[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not supported for resource "${resource}"`,
+		);
+	}
+	const continueOnFail = this.continueOnFail();
+
+	const prepared: Array<ChatDashRequest | Error> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared.push(operation.prepare.call(this, itemIndex));
+		} catch (error) {
+			if (!continueOnFail) throw error;
+			prepared.push(error as Error);
+		}
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const request = prepared[itemIndex];
+		if (request instanceof Error) {
+			output.push(errorItem(request, itemIndex));
+			continue;
+		}
+		try {
+			const body = await chatDashApiRequest.call(this, request, itemIndex);
+			output.push({ json: toItemJson.call(this, body, itemIndex), pairedItem: { item: itemIndex } });
+		} catch (error) {
+			if (!continueOnFail) throw error;
+			output.push(errorItem(error as Error, itemIndex));
+		}
+	}
+	return [output];
+}

@@ -1,0 +1,3 @@
+import { searchCoupons } from './listSearch';
+
+export const listSearch = { searchCoupons };

@@ -1,0 +1,206 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { CHATDASH_DEFAULT_BASE_URL } from '../../../credentials/ChatDashApi.credentials';
+
+export const CHATDASH_CREDENTIAL_TYPE = 'chatDashApi';
+
+type ChatDashContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** Everything an operation decides about a call; the transport decides how it goes over the wire. */
+export interface ChatDashRequest {
+	method: IHttpRequestMethods;
+	/** Path after the base URL, one entry per segment. Each entry is encoded into exactly one segment. */
+	path: readonly string[];
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** What a 404 means for this call, in the user's terms (which IDs to check). */
+	notFoundMessage?: string;
+}
+
+interface ChatDashCredentials {
+	apiKey: string;
+	baseUrl?: string;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+const REDACTED = '[redacted]';
+
+/**
+ * Joins the base URL and path segments. Each segment is percent-encoded on its own, so an ID such
+ * as `a/b`, `?x=1` or `#frag` stays one segment. `.` and `..` are refused: URL parsers resolve them
+ * (even as `%2E%2E`), which would send the request to another path.
+ */
+export function buildUrl(baseUrl: string, segments: readonly string[]): string {
+	const base = baseUrl.trim().replace(/\/+$/, '');
+	const encoded = segments.map((segment) => {
+		if (segment === '' || segment === '.' || segment === '..') {
+			throw new Error(`Path segment ${JSON.stringify(segment)} cannot be sent`);
+		}
+		return encodeURIComponent(segment);
+	});
+	return `${base}/${encoded.join('/')}`;
+}
+
+/** Replaces every occurrence of the secret in a string or (deeply) in a JSON value. */
+export function redactSecret<T>(value: T, secret: string | undefined): T {
+	if (!secret || value === undefined || value === null) return value;
+	if (typeof value === 'string') return value.split(secret).join(REDACTED) as T;
+	if (typeof value !== 'object') return value;
+	return JSON.parse(redactSecret(JSON.stringify(value), secret)) as T;
+}
+
+/** The human-readable message in an error body, whatever shape the server chose. */
+export function extractApiMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const text = body
+			.replace(/<[^>]*>/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
+		return text ? text.slice(0, 300) : undefined;
+	}
+	if (!body || typeof body !== 'object') return undefined;
+	const record = body as Record<string, unknown>;
+	for (const key of ['error', 'message', 'detail']) {
+		const value = record[key];
+		if (typeof value === 'string' && value.trim()) return value.trim();
+		if (value && typeof value === 'object') {
+			const nested = extractApiMessage(value);
+			if (nested) return nested;
+		}
+	}
+	return undefined;
+}
+
+function headerValue(headers: RawResponse['headers'], name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Maps an HTTP status to a message that says what to do. The ChatDash docs document only 200 and
+ * 500 `{"error": "..."}`; the wording for 401/403/404/4xx/429 follows what Stripe-style APIs send
+ * and relies on the body's own message where one exists.
+ */
+export function describeHttpFailure(
+	response: RawResponse,
+	request: Pick<ChatDashRequest, 'notFoundMessage'>,
+): { message: string; description: string } {
+	const status = response.statusCode;
+	const apiMessage = extractApiMessage(response.body);
+	const said = apiMessage ? ` ChatDash said: "${apiMessage}".` : '';
+	if (status === 401 || status === 403) {
+		return {
+			message: `ChatDash rejected the API key (HTTP ${status})`,
+			description:
+				"Check the API Key in the 'ChatDash API' credential: it must be the agency API key from your ChatDash agency profile, without a 'Bearer' prefix." +
+				said,
+		};
+	}
+	if (status === 404) {
+		return {
+			message: request.notFoundMessage ?? 'ChatDash could not find the requested resource (HTTP 404)',
+			description: `Check the IDs in the node's fields.${said}`,
+		};
+	}
+	if (status === 429) {
+		const retryAfter = headerValue(response.headers, 'retry-after');
+		return {
+			message: 'ChatDash rate limit reached (HTTP 429)',
+			description:
+				(retryAfter ? `ChatDash asked to wait ${retryAfter} before retrying. ` : '') +
+				"Send fewer items per run, or turn on 'Retry On Fail' in the node's settings." +
+				said,
+		};
+	}
+	if (status >= 500) {
+		return {
+			message: `ChatDash server error (HTTP ${status})${apiMessage ? `: ${apiMessage}` : ''}`,
+			description:
+				'The request reached ChatDash but failed on its side. Try again later; if it keeps failing, contact ChatDash support.',
+		};
+	}
+	return {
+		message: apiMessage
+			? `ChatDash rejected the request (HTTP ${status}): ${apiMessage}`
+			: `ChatDash rejected the request (HTTP ${status})`,
+		description: 'Check the values in the node fields against what ChatDash accepts.',
+	};
+}
+
+/**
+ * Sends one request to the ChatDash API with the credential's key and returns the parsed body.
+ * Failures become a NodeApiError built only from the status and the (redacted) response body, so
+ * the request headers, and with them the API key, never reach the error n8n stores and shows.
+ */
+export async function chatDashApiRequest(
+	this: ChatDashContext,
+	request: ChatDashRequest,
+	itemIndex?: number,
+): Promise<unknown> {
+	const credentials = (await this.getCredentials(
+		CHATDASH_CREDENTIAL_TYPE,
+		itemIndex,
+	)) as unknown as ChatDashCredentials;
+	const baseUrl = credentials.baseUrl?.trim() || CHATDASH_DEFAULT_BASE_URL;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: buildUrl(baseUrl, request.path),
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+
+	let response: RawResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CHATDASH_CREDENTIAL_TYPE,
+			options,
+		)) as RawResponse;
+	} catch (error) {
+		const reason = error as { code?: string; message?: string; cause?: { code?: string } };
+		const code = reason.cause?.code ?? reason.code;
+		throw new NodeApiError(
+			this.getNode(),
+			{ code: code ?? null } as JsonObject,
+			{
+				message: `Could not reach ChatDash at ${baseUrl}${code ? ` (${code})` : ''}`,
+				description: redactSecret(
+					`Check the Base URL in the 'ChatDash API' credential and your network. ${reason.message ?? ''}`.trim(),
+					credentials.apiKey,
+				),
+				itemIndex,
+			},
+		);
+	}
+
+	if (response.statusCode >= 400) {
+		const { message, description } = describeHttpFailure(response, request);
+		throw new NodeApiError(
+			this.getNode(),
+			{ httpCode: String(response.statusCode), body: redactSecret(response.body, credentials.apiKey) } as JsonObject,
+			{
+				message: redactSecret(message, credentials.apiKey),
+				description: redactSecret(description, credentials.apiKey),
+				httpCode: String(response.statusCode),
+				itemIndex,
+			},
+		);
+	}
+	return response.body;
+}

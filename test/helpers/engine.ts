@@ -1,0 +1,321 @@
+/**
+ * Runs the ChatDash node through n8n-core's real execution engine: a real `Workflow`, real
+ * `WorkflowExecute`, real expression resolution and real HTTP (over loopback to the emulator).
+ * Only what n8n's CLI would provide around the engine is supplied here: a node-types registry and
+ * a credentials helper that applies the credential's generic `authenticate` the way n8n's
+ * CredentialsHelper does.
+ */
+import { Container } from '@n8n/di';
+import { OutboundHttp } from '@n8n/backend-network';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeConnectionTypes,
+	Workflow,
+	type ExecutionError,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { ChatDashApi } from '../../credentials/ChatDashApi.credentials';
+import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
+
+export const CHATDASH_NODE_TYPE = 'n8n-nodes-chatdash.chatDash';
+const SAMPLE_ITEMS_NODE_TYPE = 'test.sampleItems';
+export const CHATDASH_NODE_NAME = 'ChatDash';
+const SOURCE_NODE_NAME = 'Sample Items';
+
+/** A stand-in for "a node producing items": outputs the items given in its `items` parameter. */
+class SampleItems implements INodeType {
+	description = {
+		displayName: 'Sample Items',
+		name: 'sampleItems',
+		group: ['input'],
+		version: 1,
+		description: 'Outputs fixed items (test only)',
+		defaults: { name: SOURCE_NODE_NAME },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+const nodeTypeInstances: Record<string, INodeType> = {
+	[CHATDASH_NODE_TYPE]: new ChatDash(),
+	[SAMPLE_ITEMS_NODE_TYPE]: new SampleItems(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeTypeInstances[type],
+	getByNameAndVersion: (type) => {
+		const nodeType = nodeTypeInstances[type];
+		if (!nodeType) throw new Error(`Unknown node type ${type}`);
+		return nodeType;
+	},
+	getKnownTypes: () => ({}),
+};
+
+const credentialTypes: Record<string, ICredentialType> = { chatDashApi: new ChatDashApi() };
+
+/** Fills in credential defaults, as n8n does before a node sees the data. */
+function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
+	const filled: ICredentialDataDecryptedObject = {};
+	for (const property of credentialTypes[type].properties) {
+		filled[property.name] = (data[property.name] ?? property.default) as string;
+	}
+	return filled;
+}
+
+/**
+ * Applies generic authentication the way n8n's CredentialsHelper does: every entry of
+ * `authenticate.properties` is resolved as an expression against `$credentials` and merged into
+ * the request.
+ */
+export function applyGenericAuthentication(
+	workflow: Workflow,
+	node: INode,
+	credentialType: ICredentialType,
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const { authenticate } = credentialType;
+	if (!authenticate || typeof authenticate === 'function' || authenticate.type !== 'generic') {
+		throw new Error('Only generic authentication is supported by this harness');
+	}
+	const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
+	for (const [section, entries] of Object.entries(authenticate.properties)) {
+		target[section] ??= {};
+		for (const [key, value] of Object.entries(entries as Record<string, string>)) {
+			const resolve = (text: string) =>
+				workflow.expression.getSimpleParameterValue(node, text, 'internal', {
+					$credentials: credentials,
+				} as never);
+			target[section][String(resolve(key))] = resolve(value);
+		}
+	}
+	return requestOptions;
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		return applyGenericAuthentication(workflow!, node!, credentialTypes[typeName], credentials, requestOptions);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by the engine for generic credentials');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.credentials[type];
+		if (!data) throw new Error(`No credentials of type ${type} configured`);
+		return withDefaults(type, data);
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties(type: string) {
+		return credentialTypes[type].properties;
+	}
+}
+
+export interface RunOptions {
+	/** JSON of the items the ChatDash node receives. */
+	items: IDataObject[];
+	/** The ChatDash node's parameters, expressions allowed. */
+	parameters: INodeParameters;
+	/** `chatDashApi` credential data (apiKey, baseUrl). */
+	credentials: ICredentialDataDecryptedObject;
+	/** The node's "On Error" setting. */
+	onError?: INode['onError'];
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Items of the ChatDash node's first output (empty when the node failed). */
+	output: INodeExecutionData[];
+	/** Items of the error output, when onError is 'continueErrorOutput'. */
+	errorOutput: INodeExecutionData[];
+	/** The workflow's error, when the run failed. */
+	error?: ExecutionError;
+}
+
+export async function runChatDashNode(options: RunOptions): Promise<RunResult> {
+	const sourceNode: INode = {
+		id: 'source',
+		name: SOURCE_NODE_NAME,
+		type: SAMPLE_ITEMS_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(options.items) },
+	};
+	const chatDashNode: INode = {
+		id: 'chatdash',
+		name: CHATDASH_NODE_NAME,
+		type: CHATDASH_NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: { chatDashApi: { id: '1', name: 'ChatDash account' } },
+		...(options.onError ? { onError: options.onError } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'chatdash-test',
+		nodes: [sourceNode, chatDashNode],
+		connections: {
+			[SOURCE_NODE_NAME]: {
+				main: [[{ node: CHATDASH_NODE_NAME, type: NodeConnectionTypes.Main, index: 0 }]],
+			},
+		},
+		active: false,
+		nodeTypes,
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: workflow.id,
+		name: 'ChatDash test',
+		active: false,
+		isArchived: false,
+		nodes: [sourceNode, chatDashNode],
+		connections: workflow.connectionsBySourceNode,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as never);
+	const finished = new Promise<IRun>((resolve) => {
+		hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData));
+	});
+
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper({ chatDashApi: options.credentials }),
+		hooks,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: '',
+		formWaitingBaseUrl: '',
+		formTestBaseUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		mcpBaseUrl: '',
+		mcpTestBaseUrl: '',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('not supported');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not supported');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		version: 1,
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: sourceNode, data: { main: [[{ json: {} }]] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	} as IRunExecutionData;
+
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await finished;
+
+	const taskData = run.data.resultData.runData[CHATDASH_NODE_NAME]?.[0];
+	return {
+		run,
+		output: taskData?.data?.main?.[0] ?? [],
+		errorOutput: taskData?.data?.main?.[1] ?? [],
+		error: run.data.resultData.error,
+	};
+}
+
+/**
+ * Sends the credential's `test` request as n8n's credential test does: expressions resolved
+ * against the credential data, generic authentication applied, sent by n8n's outbound HTTP client.
+ * Resolves to the HTTP status.
+ */
+export async function runCredentialTest(credentials: ICredentialDataDecryptedObject): Promise<number> {
+	const credentialType = credentialTypes.chatDashApi;
+	const node: INode = {
+		id: 'credential-test',
+		name: 'Credential test',
+		type: CHATDASH_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const data = withDefaults('chatDashApi', credentials);
+	const request = workflow.expression.getComplexParameterValue(
+		node,
+		credentialType.test!.request as never,
+		'internal',
+		{ $credentials: data } as never,
+	) as unknown as IHttpRequestOptions;
+	const options = applyGenericAuthentication(workflow, node, credentialType, data, {
+		...request,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	});
+	const response = (await Container.get(OutboundHttp).requests().request(options)) as {
+		statusCode: number;
+	};
+	return response.statusCode;
+}
