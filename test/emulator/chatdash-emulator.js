@@ -40,8 +40,9 @@ const MAX_LIST_LIMIT = 100; // documented maximum
  * @returns {Coupon}
  */
 function makeCoupon(overrides) {
+	const { id, ...rest } = overrides;
 	return {
-		id: overrides.id,
+		id,
 		object: 'coupon',
 		amount_off: null,
 		created: 1700000000,
@@ -56,7 +57,7 @@ function makeCoupon(overrides) {
 		redeem_by: null,
 		times_redeemed: 0,
 		valid: true,
-		...overrides,
+		...rest,
 	};
 }
 

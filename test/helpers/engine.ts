@@ -7,8 +7,9 @@
  */
 import { Container } from '@n8n/di';
 import { OutboundHttp } from '@n8n/backend-network';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
+	createRunExecutionData,
 	ICredentialsHelper,
 	NodeConnectionTypes,
 	Workflow,
@@ -19,13 +20,14 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
+	type INodeTypeDescription,
 	type INodeTypes,
 	type IRun,
-	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
@@ -39,7 +41,7 @@ const SOURCE_NODE_NAME = 'Sample Items';
 
 /** A stand-in for "a node producing items": outputs the items given in its `items` parameter. */
 class SampleItems implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Sample Items',
 		name: 'sampleItems',
 		group: ['input'],
@@ -48,7 +50,7 @@ class SampleItems implements INodeType {
 		defaults: { name: SOURCE_NODE_NAME },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -167,6 +169,38 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** What n8n's CLI hands the engine, reduced to what a node without sub-workflows uses. */
+function createAdditionalData(
+	credentials: ICredentialDataDecryptedObject,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper({ chatDashApi: credentials }),
+		hooks,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formBaseUrl: 'http://127.0.0.1/formBaseUrl',
+		formWaitingBaseUrl: 'http://127.0.0.1/formWaitingBaseUrl',
+		formTestBaseUrl: 'http://127.0.0.1/formTestBaseUrl',
+		webhookBaseUrl: 'http://127.0.0.1/webhookBaseUrl',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhookWaitingBaseUrl',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhookTestBaseUrl',
+		mcpBaseUrl: 'http://127.0.0.1/mcpBaseUrl',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcpTestBaseUrl',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('not supported');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not supported');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface RunOptions {
 	/** JSON of the items the ChatDash node receives. */
 	items: IDataObject[];
@@ -188,6 +222,33 @@ export interface RunResult {
 	error?: ExecutionError;
 }
 
+function createChatDashNode(parameters: INodeParameters, onError?: INode['onError']): INode {
+	return {
+		id: 'chatdash',
+		name: CHATDASH_NODE_NAME,
+		type: CHATDASH_NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: { chatDashApi: { id: '1', name: 'ChatDash account' } },
+		...(onError ? { onError } : {}),
+	};
+}
+
+/**
+ * The context n8n gives list-search methods while the user edits the node: the node's current
+ * parameters, its credentials, and n8n's real request helpers.
+ */
+export function createLoadOptionsContext(
+	parameters: INodeParameters,
+	credentials: ICredentialDataDecryptedObject,
+	parameterPath = 'parameters.couponId',
+): ILoadOptionsFunctions {
+	const node = createChatDashNode(parameters);
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	return new LoadOptionsContext(workflow, node, createAdditionalData(credentials), parameterPath);
+}
+
 export async function runChatDashNode(options: RunOptions): Promise<RunResult> {
 	const sourceNode: INode = {
 		id: 'source',
@@ -197,16 +258,7 @@ export async function runChatDashNode(options: RunOptions): Promise<RunResult> {
 		position: [0, 0],
 		parameters: { items: JSON.stringify(options.items) },
 	};
-	const chatDashNode: INode = {
-		id: 'chatdash',
-		name: CHATDASH_NODE_NAME,
-		type: CHATDASH_NODE_TYPE,
-		typeVersion: 1,
-		position: [200, 0],
-		parameters: options.parameters,
-		credentials: { chatDashApi: { id: '1', name: 'ChatDash account' } },
-		...(options.onError ? { onError: options.onError } : {}),
-	};
+	const chatDashNode = createChatDashNode(options.parameters, options.onError);
 	const workflow = new Workflow({
 		id: 'chatdash-test',
 		nodes: [sourceNode, chatDashNode],
@@ -234,44 +286,13 @@ export async function runChatDashNode(options: RunOptions): Promise<RunResult> {
 		hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolve(fullRunData));
 	});
 
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ chatDashApi: options.credentials }),
-		hooks,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		formBaseUrl: '',
-		formWaitingBaseUrl: '',
-		formTestBaseUrl: '',
-		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
-		webhookTestBaseUrl: '',
-		mcpBaseUrl: '',
-		mcpTestBaseUrl: '',
-		variables: {},
-		executeWorkflow: async () => {
-			throw new Error('not supported');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('not supported');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = createAdditionalData(options.credentials, hooks);
 
-	const runExecutionData: IRunExecutionData = {
-		version: 1,
-		startData: {},
-		resultData: { runData: {} },
+	const runExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
 			nodeExecutionStack: [{ node: sourceNode, data: { main: [[{ json: {} }]] }, source: null }],
-			waitingExecution: {},
-			waitingExecutionSource: {},
 		},
-	} as IRunExecutionData;
+	});
 
 	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);

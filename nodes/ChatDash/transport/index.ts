@@ -175,13 +175,15 @@ export async function chatDashApiRequest(
 	} catch (error) {
 		const reason = error as { code?: string; message?: string; cause?: { code?: string } };
 		const code = reason.cause?.code ?? reason.code;
+		// The code goes into the description, not the message, and not as `code`: NodeApiError
+		// replaces any message that mentions a well-known code with a generic sentence.
 		throw new NodeApiError(
 			this.getNode(),
-			{ code: code ?? null } as JsonObject,
+			{ networkError: code ?? null } as JsonObject,
 			{
-				message: `Could not reach ChatDash at ${baseUrl}${code ? ` (${code})` : ''}`,
+				message: `Could not reach ChatDash at ${baseUrl}`,
 				description: redactSecret(
-					`Check the Base URL in the 'ChatDash API' credential and your network. ${reason.message ?? ''}`.trim(),
+					`${code ? `The connection failed (${code}). ` : ''}Check the Base URL in the 'ChatDash API' credential and the network between n8n and ChatDash. ${reason.message ?? ''}`.trim(),
 					credentials.apiKey,
 				),
 				itemIndex,

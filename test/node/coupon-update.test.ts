@@ -1,0 +1,489 @@
+/**
+ * Coupon → Update, executed by n8n's real engine against the ChatDash emulator over loopback.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
+import { startEmulator } from '../emulator/chatdash-emulator';
+import { createLoadOptionsContext, runChatDashNode, runCredentialTest } from '../helpers/engine';
+
+const API_KEY = 'cd_agency_live_7Hq2xPz9LmW4';
+const ACCOUNT = 'acct_1Nv0FGQ9RKHgCVdK';
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+let emulator: Emulator;
+
+beforeEach(async () => {
+	emulator = await startEmulator({
+		apiKey: API_KEY,
+		accounts: {
+			[ACCOUNT]: [
+				{ id: 'SUMMER20', name: 'Summer Sale', percent_off: 20 },
+				{ id: 'WELCOME10', name: 'Welcome', percent_off: 10 },
+				{ id: 'VIP50', name: 'VIP', amount_off: 5000, currency: 'usd', percent_off: null },
+			],
+			acct_other: [{ id: 'SUMMER20', name: 'Other account coupon' }],
+		},
+	});
+});
+
+afterEach(async () => {
+	await emulator.close();
+});
+
+function credentials(overrides: Record<string, string> = {}) {
+	return { apiKey: API_KEY, baseUrl: emulator.baseUrl, ...overrides };
+}
+
+function updateParameters(overrides: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'coupon',
+		operation: 'update',
+		accountId: ACCOUNT,
+		couponId: { __rl: true, mode: 'id', value: 'SUMMER20' },
+		name: 'Winter Sale',
+		...overrides,
+	};
+}
+
+const byIdExpression = (expression: string) => ({ __rl: true, mode: 'id', value: expression });
+
+describe('happy path', () => {
+	test('sends one PUT with the raw key and {"data":{"name"}} and outputs the returned coupon', async () => {
+		const { output, error } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters(),
+			credentials: credentials(),
+		});
+
+		expect(error).toBeUndefined();
+		expect(emulator.requests).toHaveLength(1);
+		const [request] = emulator.requests;
+		expect(request.method).toBe('PUT');
+		expect(request.rawPath).toBe(`/v1/public/stripe/connect/accounts/${ACCOUNT}/coupons/SUMMER20`);
+		expect(request.headers.authorization).toBe(API_KEY);
+		expect(request.headers['content-type']).toMatch(/^application\/json/);
+		expect(JSON.parse(request.body)).toEqual({ data: { name: 'Winter Sale' } });
+
+		const stored = emulator.coupon(ACCOUNT, 'SUMMER20');
+		expect(stored?.name).toBe('Winter Sale');
+		expect(output).toEqual([{ json: stored, pairedItem: { item: 0 } }]);
+		expect(Object.keys(output[0].json).sort()).toEqual(
+			[
+				'amount_off', 'created', 'currency', 'duration', 'duration_in_months', 'id', 'livemode',
+				'max_redemptions', 'metadata', 'name', 'object', 'percent_off', 'redeem_by',
+				'times_redeemed', 'valid',
+			].sort(),
+		);
+	});
+
+	test('a coupon picked "From list" is sent by its ID', async () => {
+		const { output } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters({
+				couponId: { __rl: true, mode: 'list', value: 'VIP50', cachedResultName: 'VIP (VIP50)' },
+			}),
+			credentials: credentials(),
+		});
+		expect(emulator.requests[0].segments).toEqual(['stripe', 'connect', 'accounts', ACCOUNT, 'coupons', 'VIP50']);
+		expect(output[0].json).toMatchObject({ id: 'VIP50', name: 'Winter Sale', amount_off: 5000 });
+	});
+
+	test('3 items with expressions in every field → 3 requests with per-item values, output in input order', async () => {
+		const items = [
+			{ account: ACCOUNT, coupon: 'SUMMER20', newName: 'Autumn 20' },
+			{ account: 'acct_other', coupon: 'SUMMER20', newName: 'Other renamed' },
+			{ account: ACCOUNT, coupon: 'VIP50', newName: 'VIP forever' },
+		];
+		const { output, error } = await runChatDashNode({
+			items,
+			parameters: updateParameters({
+				accountId: '={{ $json.account }}',
+				couponId: byIdExpression('={{ $json.coupon }}'),
+				name: '={{ $json.newName }}',
+			}),
+			credentials: credentials(),
+		});
+
+		expect(error).toBeUndefined();
+		expect(emulator.requests.map((r) => [r.segments[3], r.segments[5], JSON.parse(r.body).data.name])).toEqual(
+			items.map((item) => [item.account, item.coupon, item.newName]),
+		);
+		expect(output.map((item) => [item.json.id, item.json.name, item.pairedItem])).toEqual([
+			['SUMMER20', 'Autumn 20', { item: 0 }],
+			['SUMMER20', 'Other renamed', { item: 1 }],
+			['VIP50', 'VIP forever', { item: 2 }],
+		]);
+		expect(emulator.coupon(ACCOUNT, 'SUMMER20')?.name).toBe('Autumn 20');
+		expect(emulator.coupon('acct_other', 'SUMMER20')?.name).toBe('Other renamed');
+	});
+
+	test('the name is sent exactly as given, spaces and unicode included', async () => {
+		const name = '  Été 🎉 "quoted" \\ 50% off  ';
+		const { output } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters({ name }),
+			credentials: credentials(),
+		});
+		expect(JSON.parse(emulator.requests[0].body)).toEqual({ data: { name } });
+		expect(output[0].json.name).toBe(name);
+	});
+
+	test('a trailing slash on the Base URL does not change the path', async () => {
+		await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters(),
+			credentials: credentials({ baseUrl: `${emulator.baseUrl}/` }),
+		});
+		expect(emulator.requests[0].rawPath).toBe(`/v1/public/stripe/connect/accounts/${ACCOUNT}/coupons/SUMMER20`);
+	});
+});
+
+describe('IDs are encoded into exactly one path segment', () => {
+	const awkwardIds = ['a/b', '../x', '?x=1', '#frag', '%2F', 'with space', 'ünï©ødé', '🎟️coupon', 'a\\b', 'x;y=z', '..%2F..%2Fclients'];
+
+	test.each(awkwardIds)('coupon ID %j', async (couponId) => {
+		emulator.seed(ACCOUNT, [{ id: couponId, name: 'before' }]);
+		const { output, error } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters({ couponId: byIdExpression(couponId) }),
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(emulator.requests).toHaveLength(1);
+		const [request] = emulator.requests;
+		expect(request.rawPath.startsWith(`/v1/public/stripe/connect/accounts/${ACCOUNT}/coupons/`)).toBe(true);
+		expect(request.segments).toEqual(['stripe', 'connect', 'accounts', ACCOUNT, 'coupons', couponId]);
+		expect(request.rawPath).not.toContain('?');
+		expect(output[0].json).toMatchObject({ id: couponId, name: 'Winter Sale' });
+	});
+
+	test.each(awkwardIds)('account ID %j', async (accountId) => {
+		emulator.seed(accountId, [{ id: 'SUMMER20' }]);
+		const { error } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters({ accountId }),
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(emulator.requests.map((r) => r.segments)).toEqual([
+			['stripe', 'connect', 'accounts', accountId, 'coupons', 'SUMMER20'],
+		]);
+		expect(emulator.coupon(accountId, 'SUMMER20')?.name).toBe('Winter Sale');
+	});
+
+	test('leading and trailing spaces around an ID are trimmed', async () => {
+		const { error } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters({ accountId: `  ${ACCOUNT}\t`, couponId: byIdExpression(' SUMMER20 ') }),
+			credentials: credentials(),
+		});
+		expect(error).toBeUndefined();
+		expect(emulator.requests[0].segments.slice(3)).toEqual([ACCOUNT, 'coupons', 'SUMMER20']);
+	});
+
+	test('a numeric ID from an expression is sent as text', async () => {
+		emulator.seed(ACCOUNT, [{ id: '12345' }]);
+		const { output } = await runChatDashNode({
+			items: [{ id: 12345 }],
+			parameters: updateParameters({ couponId: byIdExpression('={{ $json.id }}') }),
+			credentials: credentials(),
+		});
+		expect(emulator.requests[0].segments[5]).toBe('12345');
+		expect(output[0].json.id).toBe('12345');
+	});
+});
+
+describe('validation: nothing is sent for bad input', () => {
+	test.each([
+		['accountId', { accountId: '={{ $json.value }}' }, '', 'The Account ID is empty'],
+		['accountId', { accountId: '={{ $json.value }}' }, '   ', 'The Account ID is empty'],
+		['couponId', { couponId: byIdExpression('={{ $json.value }}') }, '', 'The Coupon is empty'],
+		['couponId', { couponId: byIdExpression('={{ $json.value }}') }, ' \t ', 'The Coupon is empty'],
+		['couponId', { couponId: { __rl: true, mode: 'list', value: '={{ $json.value }}' } }, '', 'The Coupon is empty'],
+		['name', { name: '={{ $json.value }}' }, '', 'The Name is empty'],
+		['name', { name: '={{ $json.value }}' }, '\n  ', 'The Name is empty'],
+		['couponId', { couponId: byIdExpression('={{ $json.value }}') }, '..', 'The Coupon cannot be ".."'],
+		['accountId', { accountId: '={{ $json.value }}' }, '.', 'The Account ID cannot be "."'],
+		['name', { name: '={{ $json.value }}' }, { a: 1 }, 'The Name must be text, but the expression gave an object'],
+		['accountId', { accountId: '={{ $json.value }}' }, [1, 2], 'The Account ID must be text, but the expression gave an array'],
+		['couponId', { couponId: byIdExpression('={{ $json.value }}') }, null, 'The Coupon must be text, but the expression gave null'],
+		['couponId', { couponId: byIdExpression('={{ $json.value }}') }, true, 'The Coupon must be text, but the expression gave a boolean'],
+		['couponId', { couponId: byIdExpression('={{ "a" + String.fromCharCode(0xd800) }}') }, '', 'The Coupon contains an invalid (unpaired surrogate) character'],
+	])('%s from %j given %j → %s', async (_field, overrides, value, message) => {
+		const { error, output } = await runChatDashNode({
+			items: [{ value }],
+			parameters: updateParameters(overrides as INodeParameters),
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe(message);
+		expect(error?.description).toContain('nothing was sent to ChatDash');
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(0);
+		expect(output).toEqual([]);
+		expect(emulator.requests).toEqual([]);
+	});
+
+	// A literal empty required field never reaches the node: n8n's engine refuses the workflow.
+	test.each([
+		[{ accountId: '' }, 'Parameter "Account ID" is required'],
+		[{ couponId: byIdExpression('') }, 'Parameter "Coupon" is required'],
+		[{ name: '' }, 'Parameter "Name" is required'],
+	])('literal %j: n8n itself refuses to run (%s)', async (overrides, message) => {
+		await expect(
+			runChatDashNode({ items: [{}], parameters: updateParameters(overrides as INodeParameters), credentials: credentials() }),
+		).rejects.toThrow(message);
+		expect(emulator.requests).toEqual([]);
+	});
+
+	test('one invalid item among valid ones stops the node before any request is sent', async () => {
+		const { error } = await runChatDashNode({
+			items: [{ name: 'A' }, { name: 'B' }, { name: ' ' }, { name: 'D' }],
+			parameters: updateParameters({ name: '={{ $json.name }}' }),
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe('The Name is empty');
+		expect(error?.description).toContain('item 3');
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(2);
+		expect(emulator.requests).toEqual([]);
+		expect(emulator.coupon(ACCOUNT, 'SUMMER20')?.name).toBe('Summer Sale');
+	});
+});
+
+describe('HTTP failures give messages that say what to fix', () => {
+	test('401 (wrong key) → check the API key in the credential', async () => {
+		const { error, output } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters(),
+			credentials: credentials({ apiKey: 'cd_wrong_key_123' }),
+		});
+		expect(error?.message).toBe('ChatDash rejected the API key (HTTP 401)');
+		expect(error?.description).toContain("Check the API Key in the 'ChatDash API' credential");
+		expect((error as unknown as { httpCode: string }).httpCode).toBe('401');
+		expect(output).toEqual([]);
+		expect(emulator.coupon(ACCOUNT, 'SUMMER20')?.name).toBe('Summer Sale');
+	});
+
+	test('403 → the same credential advice', async () => {
+		emulator.addFault({ status: 403, body: { error: 'Forbidden' } });
+		const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
+		expect(error?.message).toBe('ChatDash rejected the API key (HTTP 403)');
+	});
+
+	test('404 → names both the coupon and the account', async () => {
+		const { error } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters({ couponId: byIdExpression('NOPE') }),
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe(`Coupon "NOPE" was not found in connected account "${ACCOUNT}"`);
+		expect(error?.description).toContain("No such coupon: 'NOPE'");
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(0);
+	});
+
+	test('400 → the API’s own message', async () => {
+		emulator.addFault({ status: 400, body: { error: { type: 'invalid_request_error', message: 'Name too long' } } });
+		const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
+		expect(error?.message).toBe('ChatDash rejected the request (HTTP 400): Name too long');
+	});
+
+	test('422 → the API’s own message', async () => {
+		emulator.addFault({ status: 422, body: { message: 'Coupon is archived' } });
+		const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
+		expect(error?.message).toBe('ChatDash rejected the request (HTTP 422): Coupon is archived');
+	});
+
+	test('429 → rate limited, with Retry-After', async () => {
+		emulator.addFault({ status: 429, body: { error: 'Too many requests' }, headers: { 'retry-after': '30' } });
+		const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
+		expect(error?.message).toBe('ChatDash rate limit reached (HTTP 429)');
+		expect(error?.description).toContain('wait 30');
+	});
+
+	test('500 with the documented body → ChatDash’s error text and the status', async () => {
+		emulator.addFault({ status: 500, body: { error: 'An unexpected error occurred' } });
+		const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
+		expect(error?.message).toBe('ChatDash server error (HTTP 500): An unexpected error occurred');
+		expect((error as unknown as { httpCode: string }).httpCode).toBe('500');
+	});
+
+	test('502 with an HTML body → status and the page text, no markup', async () => {
+		emulator.addFault({ status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
+		const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
+		expect(error?.message).toBe('ChatDash server error (HTTP 502): 502 Bad Gateway');
+	});
+
+	test('nothing listening at the Base URL → says which URL could not be reached', async () => {
+		const closed = await startEmulator({ apiKey: API_KEY });
+		const deadBaseUrl = closed.baseUrl;
+		await closed.close();
+		const { error } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters(),
+			credentials: credentials({ baseUrl: deadBaseUrl }),
+		});
+		expect(error?.message).toBe(`Could not reach ChatDash at ${deadBaseUrl}`);
+		expect(error?.description).toContain('The connection failed (ECONNREFUSED)');
+		expect(error?.description).toContain("Check the Base URL in the 'ChatDash API' credential");
+	});
+});
+
+describe('Continue On Fail', () => {
+	const mixedItems = [
+		{ coupon: 'SUMMER20', newName: 'One' },
+		{ coupon: 'MISSING', newName: 'Two' },
+		{ coupon: 'WELCOME10', newName: ' ' },
+		{ coupon: 'VIP50', newName: 'Four' },
+	];
+	const mixedParameters = updateParameters({
+		couponId: byIdExpression('={{ $json.coupon }}'),
+		name: '={{ $json.newName }}',
+	});
+
+	test('regular output: failing items become error items in place, paired; the others are updated', async () => {
+		const { output, error } = await runChatDashNode({
+			items: mixedItems,
+			parameters: mixedParameters,
+			credentials: credentials(),
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output[0].json).toMatchObject({ id: 'SUMMER20', name: 'One' });
+		expect(output[1].json).toEqual({
+			error: `Coupon "MISSING" was not found in connected account "${ACCOUNT}"`,
+			details: expect.stringContaining('Check the IDs'),
+		});
+		expect(output[2].json).toEqual({ error: 'The Name is empty', details: expect.stringContaining('item 3') });
+		expect(output[3].json).toMatchObject({ id: 'VIP50', name: 'Four' });
+		// The invalid item 3 was never sent; the 404 item was.
+		expect(emulator.requests.map((r) => r.segments[5])).toEqual(['SUMMER20', 'MISSING', 'VIP50']);
+		expect(emulator.coupon(ACCOUNT, 'WELCOME10')?.name).toBe('Welcome');
+	});
+
+	test('error output: failing items go to the error branch, paired with their input', async () => {
+		const { output, errorOutput, error } = await runChatDashNode({
+			items: mixedItems,
+			parameters: mixedParameters,
+			credentials: credentials(),
+			onError: 'continueErrorOutput',
+		});
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json.id, item.pairedItem])).toEqual([
+			['SUMMER20', { item: 0 }],
+			['VIP50', { item: 3 }],
+		]);
+		expect(errorOutput.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[`Coupon "MISSING" was not found in connected account "${ACCOUNT}"`, { item: 1 }],
+			['The Name is empty', { item: 2 }],
+		]);
+	});
+
+	test('without it, the first failure stops the node with the item named', async () => {
+		const { error } = await runChatDashNode({
+			items: [mixedItems[0], mixedItems[1], mixedItems[3]],
+			parameters: mixedParameters,
+			credentials: credentials(),
+		});
+		expect(error?.message).toContain('"MISSING" was not found');
+		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
+	});
+});
+
+describe('the API key stays secret', () => {
+	test.each([
+		['success', () => ({})],
+		['401 that echoes the key', () => emulator.addFault({ status: 401, body: { error: `Invalid API key ${API_KEY}` } })],
+		['404', () => ({})],
+		['500 that echoes the key', () => emulator.addFault({ status: 500, body: `<h1>Error for key ${API_KEY}</h1>` })],
+		['400 with the key in a nested body', () => emulator.addFault({ status: 400, body: { error: { message: `bad ${API_KEY}`, key: API_KEY } } })],
+	])('%s: the key appears nowhere in the serialized run', async (scenario, arrange) => {
+		arrange();
+		for (const onError of [undefined, 'continueRegularOutput'] as const) {
+			const { run } = await runChatDashNode({
+				items: [{}, {}],
+				parameters: updateParameters({ couponId: byIdExpression(scenario === '404' ? 'NOPE' : 'SUMMER20') }),
+				credentials: credentials(),
+				onError,
+			});
+			const serialized = JSON.stringify(run, (_key, value: unknown) =>
+				value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+			);
+			expect(serialized).not.toContain(API_KEY);
+		}
+		// The key did go over the wire, so the test above could have caught it.
+		expect(emulator.requests[0].headers.authorization).toBe(API_KEY);
+	});
+
+	test('a network failure does not reveal the key either', async () => {
+		const { run, error } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters(),
+			credentials: credentials({ baseUrl: 'http://127.0.0.1:1/v1/public' }),
+		});
+		expect(error).toBeDefined();
+		expect(JSON.stringify(run)).not.toContain(API_KEY);
+	});
+});
+
+describe('coupon list search', () => {
+	const searchCoupons = new ChatDash().methods.listSearch.searchCoupons;
+
+	test('lists the account’s coupons with name and ID', async () => {
+		const context = createLoadOptionsContext(updateParameters(), credentials());
+		const result = await searchCoupons.call(context);
+		expect(result).toEqual({
+			results: [
+				{ name: 'Summer Sale (SUMMER20)', value: 'SUMMER20' },
+				{ name: 'Welcome (WELCOME10)', value: 'WELCOME10' },
+				{ name: 'VIP (VIP50)', value: 'VIP50' },
+			],
+			paginationToken: undefined,
+		});
+		expect(emulator.requests[0].headers.authorization).toBe(API_KEY);
+		expect(emulator.requests[0].query).toEqual({ limit: '100' });
+	});
+
+	test('filters by name or ID, case-insensitively', async () => {
+		const context = createLoadOptionsContext(updateParameters(), credentials());
+		expect((await searchCoupons.call(context, 'vip')).results.map((r) => r.value)).toEqual(['VIP50']);
+		expect((await searchCoupons.call(context, 'welcome1')).results.map((r) => r.value)).toEqual(['WELCOME10']);
+		expect((await searchCoupons.call(context, 'nothing-like-this')).results).toEqual([]);
+	});
+
+	test('pages through large accounts with the API’s cursor', async () => {
+		emulator.seed('acct_big', Array.from({ length: 150 }, (_, i) => ({ id: `C${String(i).padStart(3, '0')}` })));
+		const context = createLoadOptionsContext(updateParameters({ accountId: 'acct_big' }), credentials());
+		const first = await searchCoupons.call(context);
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('C099');
+		const second = await searchCoupons.call(context, undefined, first.paginationToken as string);
+		expect(second.results).toHaveLength(50);
+		expect(second.results[0].value).toBe('C100');
+		expect(second.paginationToken).toBeUndefined();
+		expect(emulator.requests[1].query).toEqual({ limit: '100', starting_after: 'C099' });
+	});
+
+	test('asks for the Account ID first when it is empty', async () => {
+		const context = createLoadOptionsContext(updateParameters({ accountId: '' }), credentials());
+		await expect(searchCoupons.call(context)).rejects.toThrow('Enter an Account ID first');
+		expect(emulator.requests).toEqual([]);
+	});
+
+	test('an unknown account gives a clear error', async () => {
+		const context = createLoadOptionsContext(updateParameters({ accountId: 'acct_missing' }), credentials());
+		await expect(searchCoupons.call(context)).rejects.toThrow('Connected account "acct_missing" was not found');
+	});
+});
+
+describe('credential test', () => {
+	test('succeeds with the right key (GET /clients)', async () => {
+		expect(await runCredentialTest(credentials())).toBe(200);
+		expect(emulator.requests.map((r) => [r.method, r.rawPath, r.headers.authorization])).toEqual([
+			['GET', '/v1/public/clients', API_KEY],
+		]);
+	});
+
+	test('fails with a wrong key', async () => {
+		expect(await runCredentialTest(credentials({ apiKey: 'not-the-key' }))).toBe(401);
+	});
+});
