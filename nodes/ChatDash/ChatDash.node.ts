@@ -1,11 +1,41 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
-import { chatDashDescription } from './actions/node.description';
+import * as coupon from './actions/coupon/Coupon.resource';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
 export class ChatDash implements INodeType {
-	description = chatDashDescription;
+	description: INodeTypeDescription = {
+		displayName: 'ChatDash',
+		name: 'chatDash',
+		icon: { light: 'file:chatDash.svg', dark: 'file:chatDash.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage the Stripe coupons of the accounts connected to your ChatDash agency',
+		defaults: { name: 'ChatDash' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chatDashApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Coupon', value: 'coupon' }],
+				default: 'coupon',
+			},
+			...coupon.description,
+		],
+	};
 
 	methods = { listSearch };
 

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 
 import { chatDashApiRequest, type ChatDashRequest } from '../transport';
 import * as coupon from './coupon/Coupon.resource';
@@ -17,6 +17,12 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const description = (error as { description?: unknown }).description;
 	if (typeof description === 'string' && description) json.details = description;
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** Errors from validation and the transport are already n8n errors; anything else is wrapped. */
+function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
 function toItemJson(this: IExecuteFunctions, body: unknown, itemIndex: number): IDataObject {
@@ -51,8 +57,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			prepared.push(operation.prepare.call(this, itemIndex));
 		} catch (error) {
-			if (!continueOnFail) throw error;
-			prepared.push(error as Error);
+			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			if (!continueOnFail) throw nodeError;
+			prepared.push(nodeError);
 		}
 	}
 
@@ -67,8 +74,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const body = await chatDashApiRequest.call(this, request, itemIndex);
 			output.push({ json: toItemJson.call(this, body, itemIndex), pairedItem: { item: itemIndex } });
 		} catch (error) {
-			if (!continueOnFail) throw error;
-			output.push(errorItem(error as Error, itemIndex));
+			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			if (!continueOnFail) throw nodeError;
+			output.push(errorItem(nodeError, itemIndex));
 		}
 	}
 	return [output];

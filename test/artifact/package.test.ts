@@ -1,0 +1,113 @@
+/**
+ * The built package, as n8n sees it: loaded from the package root by n8n-core's own
+ * PackageDirectoryLoader, with every icon it references present in dist/, and a packed tarball
+ * that holds nothing but dist/, the README, the LICENSE and package.json.
+ * Needs `npm run build` first (the test command does it).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PackageDirectoryLoader } from 'n8n-core';
+
+const root = path.resolve(__dirname, '../..');
+const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+beforeAll(() => {
+	if (!existsSync(path.join(root, 'dist/nodes/ChatDash/ChatDash.node.js'))) {
+		throw new Error('dist/ is missing: run `npm run build` before the artifact tests');
+	}
+});
+
+describe('n8n loads the package root', () => {
+	let loader: PackageDirectoryLoader;
+
+	beforeAll(async () => {
+		loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+	});
+
+	test('knows the node and the credential', () => {
+		expect(loader.packageName).toBe('n8n-nodes-chatdash');
+		expect(Object.keys(loader.known.nodes)).toEqual(['chatDash']);
+		expect(Object.keys(loader.known.credentials)).toEqual(['chatDashApi']);
+		expect(loader.known.credentials.chatDashApi.supportedNodes).toEqual(['chatDash']);
+		const node = loader.nodeTypes.chatDash.type as { description: { usableAsTool?: boolean } };
+		expect(node.description.usableAsTool).toBe(true);
+	});
+
+	test('every icon the node and credential reference exists in dist/, light and dark differ', () => {
+		const descriptions = [...loader.types.nodes, ...loader.types.credentials];
+		expect(descriptions).toHaveLength(2);
+		for (const description of descriptions) {
+			const iconUrl = description.iconUrl as { light: string; dark: string };
+			expect(iconUrl.light).not.toBe(iconUrl.dark);
+			for (const url of [iconUrl.light, iconUrl.dark]) {
+				const file = path.join(root, url.replace('icons/n8n-nodes-chatdash/', ''));
+				expect(file.startsWith(path.join(root, 'dist') + path.sep)).toBe(true);
+				expect(readFileSync(file, 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+			}
+		}
+	});
+
+	test('the codex names the node and its documentation', () => {
+		const [node] = loader.types.nodes;
+		expect(node.codex?.categories?.length).toBeGreaterThan(0);
+		const codexFile = JSON.parse(readFileSync(path.join(root, 'dist/nodes/ChatDash/ChatDash.node.json'), 'utf8'));
+		expect(codexFile.node).toBe('n8n-nodes-chatdash.chatDash');
+	});
+});
+
+describe('package.json follows the community-package rules', () => {
+	test('name, keyword, license, files and the n8n attribute', () => {
+		expect(packageJson.name).toBe('n8n-nodes-chatdash');
+		expect(packageJson.keywords).toContain('n8n-community-node-package');
+		expect(packageJson.license).toBe('MIT');
+		expect(existsSync(path.join(root, 'LICENSE'))).toBe(true);
+		expect(packageJson.files).toEqual(['dist']);
+		expect(packageJson.n8n).toEqual({
+			n8nNodesApiVersion: 1,
+			credentials: ['dist/credentials/ChatDashApi.credentials.js'],
+			nodes: ['dist/nodes/ChatDash/ChatDash.node.js'],
+		});
+	});
+
+	test('no runtime dependencies, n8n-workflow as a peer, no install-time scripts', () => {
+		expect(packageJson.dependencies ?? {}).toEqual({});
+		expect(packageJson.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		for (const script of ['prepare', 'preinstall', 'install', 'postinstall', 'prepublish']) {
+			expect(packageJson.scripts ?? {}).not.toHaveProperty(script);
+		}
+	});
+
+	test('the engine packages are pinned exactly, with one n8n-workflow in the tree', () => {
+		expect(packageJson.devDependencies).toMatchObject({
+			'n8n-core': '2.41.1',
+			'n8n-workflow': '2.41.0',
+			zod: '3.25.76',
+		});
+		const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+		const copies = Object.keys(lock.packages).filter((key) => key.endsWith('node_modules/n8n-workflow'));
+		expect(copies).toEqual(['node_modules/n8n-workflow']);
+	});
+});
+
+test('npm pack holds only dist/, README.md, LICENSE and package.json', () => {
+	const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
+	const [pack] = JSON.parse(output) as Array<{ files: Array<{ path: string }> }>;
+	const files = pack.files.map((file) => file.path);
+	expect(files.filter((file) => !file.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+	expect(files).toEqual(
+		expect.arrayContaining([
+			'dist/nodes/ChatDash/ChatDash.node.js',
+			'dist/nodes/ChatDash/ChatDash.node.json',
+			'dist/nodes/ChatDash/chatDash.svg',
+			'dist/nodes/ChatDash/chatDash.dark.svg',
+			'dist/credentials/ChatDashApi.credentials.js',
+		]),
+	);
+	expect(files.some((file) => file.includes('test') || file.endsWith('.ts'))).toBe(false);
+});
