@@ -6,5 +6,6 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
+	setupFiles: ['<rootDir>/test/helpers/jest.setup.ts'],
 	testTimeout: 30000,
 };

@@ -5,6 +5,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
+import { consoleCapture } from '../helpers/console-capture';
 import { createLoadOptionsContext, runChatDashNode, runCredentialTest } from '../helpers/engine';
 
 const API_KEY = 'cd_agency_live_7Hq2xPz9LmW4';
@@ -12,8 +13,12 @@ const ACCOUNT = 'acct_1Nv0FGQ9RKHgCVdK';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;
+/** Everything n8n's engine logged during the test (it logs node errors to the console). */
+let logged: string[];
 
 beforeEach(async () => {
+	logged = consoleCapture().lines;
+	logged.length = 0;
 	emulator = await startEmulator({
 		apiKey: API_KEY,
 		accounts: {
@@ -30,6 +35,11 @@ beforeEach(async () => {
 afterEach(async () => {
 	await emulator.close();
 });
+
+/** n8n's logger (winston) writes through streams, a few ticks after the call. */
+async function flushLogs() {
+	for (let tick = 0; tick < 5; tick++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 function credentials(overrides: Record<string, string> = {}) {
 	return { apiKey: API_KEY, baseUrl: emulator.baseUrl, ...overrides };
@@ -396,7 +406,7 @@ describe('the API key stays secret', () => {
 		['404', () => ({})],
 		['500 that echoes the key', () => emulator.addFault({ status: 500, body: `<h1>Error for key ${API_KEY}</h1>` })],
 		['400 with the key in a nested body', () => emulator.addFault({ status: 400, body: { error: { message: `bad ${API_KEY}`, key: API_KEY } } })],
-	])('%s: the key appears nowhere in the serialized run', async (scenario, arrange) => {
+	])('%s: the key appears nowhere in the serialized run or the logs', async (scenario, arrange) => {
 		arrange();
 		for (const onError of [undefined, 'continueRegularOutput'] as const) {
 			const { run } = await runChatDashNode({
@@ -410,7 +420,10 @@ describe('the API key stays secret', () => {
 			);
 			expect(serialized).not.toContain(API_KEY);
 		}
-		// The key did go over the wire, so the test above could have caught it.
+		await flushLogs();
+		expect(logged.join('\n')).not.toContain(API_KEY);
+		if (scenario !== 'success') expect(logged.length).toBeGreaterThan(0);
+		// The key did go over the wire, so the checks above could have caught it.
 		expect(emulator.requests[0].headers.authorization).toBe(API_KEY);
 	});
 
@@ -422,6 +435,9 @@ describe('the API key stays secret', () => {
 		});
 		expect(error).toBeDefined();
 		expect(JSON.stringify(run)).not.toContain(API_KEY);
+		await flushLogs();
+		expect(logged.length).toBeGreaterThan(0);
+		expect(logged.join('\n')).not.toContain(API_KEY);
 	});
 });
 

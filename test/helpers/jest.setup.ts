@@ -1,0 +1,3 @@
+import { installConsoleCapture } from './console-capture';
+
+installConsoleCapture();
