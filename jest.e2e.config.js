@@ -1,0 +1,16 @@
+/**
+ * End-to-end tests against a real n8n 2.41.1 (installed on first use into ~/.cache, see
+ * scripts/lib/n8n-runtime.js) and n8n's package scanner. Slow by nature; run after the build.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+	},
+	// One n8n at a time: two would compete for the machine's two cores.
+	maxWorkers: 1,
+	testTimeout: 5 * 60 * 1000,
+};

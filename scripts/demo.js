@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run demo`: the package doing its job in a real n8n, with no ChatDash account.
+ * Builds and packs the package, starts the ChatDash emulator with sample coupons, installs the
+ * tarball into a fresh n8n 2.41.1 (installing n8n itself on first use), runs
+ * examples/update-coupon.json and prints the renamed coupons.
+ *
+ * `npm run demo -- --ui` (or `npm run dev`) instead leaves n8n running at http://127.0.0.1:5678
+ * with the package, a credential pointing at the emulator and the example workflow; Ctrl+C stops
+ * everything.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { startEmulator } = require('../test/emulator/chatdash-emulator');
+const { DEMO_ACCOUNT, DEMO_API_KEY, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } = require('./lib/demo-fixtures');
+const { createN8nInstance, packPackage, ROOT } = require('./lib/n8n-instance');
+const { run } = require('./lib/n8n-runtime');
+
+const ui = process.argv.includes('--ui');
+const UI_PORT = 5678;
+const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'ChatDash-demo-1' };
+
+const say = (/** @type {string} */ line) => process.stdout.write(`› ${line}\n`);
+
+/** @param {string[]} headers @param {string[][]} rows */
+function table(headers, rows) {
+	const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
+	const line = (/** @type {string[]} */ cells) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
+	return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+async function main() {
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatdash-demo-'));
+	/** @type {Awaited<ReturnType<typeof startEmulator>> | undefined} */
+	let emulator;
+	/** @type {Awaited<ReturnType<typeof createN8nInstance>> | undefined} */
+	let n8n;
+	const cleanUp = async () => {
+		await n8n?.stop();
+		await emulator?.close();
+		fs.rmSync(workDir, { recursive: true, force: true });
+	};
+	try {
+		say('Building the package...');
+		await run('npm', ['run', 'build'], { cwd: ROOT });
+		const tarball = await packPackage(workDir);
+		say(`Packed ${path.basename(tarball)}.`);
+
+		emulator = await startEmulator({ apiKey: DEMO_API_KEY, accounts: { [DEMO_ACCOUNT]: DEMO_COUPONS } });
+		say(`ChatDash emulator listening at ${emulator.baseUrl} (account ${DEMO_ACCOUNT}, ${DEMO_COUPONS.length} coupons).`);
+
+		say('Preparing n8n 2.41.1 with the package installed from the tarball...');
+		n8n = await createN8nInstance({ tarball, log: say, home: path.join(workDir, 'n8n'), port: ui ? UI_PORT : undefined });
+		await n8n.importCredentials([
+			{ ...DEMO_CREDENTIAL, type: 'chatDashApi', data: { apiKey: DEMO_API_KEY, baseUrl: emulator.baseUrl } },
+		]);
+		const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/update-coupon.json'), 'utf8'));
+		await n8n.importWorkflows([{ ...example, id: EXAMPLE_WORKFLOW_ID, active: false }]);
+
+		if (ui) {
+			await runEditor(n8n, cleanUp);
+			return;
+		}
+
+		say('Running examples/update-coupon.json with `n8n execute`...');
+		const before = new Map(DEMO_COUPONS.map((coupon) => [coupon.id, coupon.name]));
+		const { run: execution } = await n8n.execute(EXAMPLE_WORKFLOW_ID);
+		if (execution.status !== 'success') {
+			throw new Error(`The workflow failed: ${execution.data.resultData.error?.message ?? execution.status}`);
+		}
+		/** @type {Array<{ json: Record<string, unknown> }>} */
+		const items = execution.data.resultData.runData['Rename coupon'][0].data.main[0];
+		process.stdout.write('\nCoupons renamed by the ChatDash node in n8n:\n\n');
+		process.stdout.write(
+			table(
+				['Coupon', 'Name before', 'Name now', 'Discount'],
+				items.map(({ json }) => [
+					String(json.id),
+					String(before.get(String(json.id)) ?? ''),
+					String(json.name),
+					json.percent_off ? `${json.percent_off}%` : `${Number(json.amount_off) / 100} ${String(json.currency).toUpperCase()}`,
+				]),
+			) + '\n\n',
+		);
+		const puts = emulator.requests.filter((request) => request.method === 'PUT');
+		say(`The emulator received ${puts.length} PUT requests, e.g. PUT ${puts[0]?.rawPath} ${puts[0]?.body}`);
+	} finally {
+		if (!ui) await cleanUp();
+	}
+}
+
+/**
+ * @param {Awaited<ReturnType<typeof createN8nInstance>>} n8n
+ * @param {() => Promise<void>} cleanUp
+ */
+async function runEditor(n8n, cleanUp) {
+	say('Starting n8n...');
+	await n8n.start();
+	const response = await fetch(`${n8n.url()}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	if (!response.ok) throw new Error(`Could not create the n8n owner: ${response.status} ${await response.text()}`);
+	process.stdout.write(
+		[
+			'',
+			`n8n is running at ${n8n.url()}`,
+			`  Log in with ${OWNER.email} / ${OWNER.password}`,
+			`  Example workflow: ${n8n.url()}/workflow/${EXAMPLE_WORKFLOW_ID}`,
+			`  Credential "${DEMO_CREDENTIAL.name}" points at the local ChatDash emulator.`,
+			'Press Ctrl+C to stop n8n and the emulator.',
+			'',
+		].join('\n'),
+	);
+	await new Promise((resolve) => {
+		process.once('SIGINT', resolve);
+		process.once('SIGTERM', resolve);
+	});
+	say('Stopping...');
+	await cleanUp();
+}
+
+main().catch((error) => {
+	process.stderr.write(`\nDemo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+	process.exit(1);
+});

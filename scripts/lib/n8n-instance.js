@@ -1,0 +1,236 @@
+// @ts-check
+/**
+ * One isolated n8n, set up the way users get community packages: this package's `npm pack`
+ * tarball installed into `<N8N_USER_FOLDER>/.n8n/nodes`, from which n8n loads it at start-up.
+ * Used by the end-to-end tests and by `npm run demo`.
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const { ensureN8n, run } = require('./n8n-runtime');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** @returns {Promise<number>} a port that was free a moment ago on 127.0.0.1 */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {net.AddressInfo} */ (server.address());
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Builds nothing: packs the current dist/ with `npm pack` into `destination`.
+ * @param {string} destination @returns {Promise<string>} the tarball's path
+ */
+async function packPackage(destination) {
+	fs.mkdirSync(destination, { recursive: true });
+	const output = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], { cwd: ROOT });
+	const [{ filename }] = JSON.parse(output.slice(output.indexOf('[')));
+	return path.join(destination, filename);
+}
+
+/**
+ * Everything before the first line that is exactly `{` is log output; the run JSON follows.
+ * @param {string} stdout
+ */
+function parseRunJson(stdout) {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((line) => line === '{');
+	if (start < 0) return undefined;
+	const end = lines.lastIndexOf('}');
+	if (end < start) return undefined;
+	try {
+		return JSON.parse(lines.slice(start, end + 1).join('\n'));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * @param {{ tarball: string, log?: (line: string) => void, home?: string, port?: number }} options
+ */
+async function createN8nInstance(options) {
+	const log = options.log ?? (() => {});
+	const runtime = await ensureN8n(log);
+	const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chatdash-n8n-'));
+	const nodesDir = path.join(home, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	// As n8n's Community Nodes installer does: no peer n8n-workflow (n8n provides it), no scripts.
+	await run('npm', ['install', options.tarball, '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund'], {
+		cwd: nodesDir,
+	});
+	const [port, brokerPort] = [options.port ?? (await freePort()), await freePort()];
+	/** @type {NodeJS.ProcessEnv} */
+	const env = {
+		...runtime.env,
+		// As users run it. Under jest NODE_ENV is `test`, in which n8n prints neither logs nor runs.
+		NODE_ENV: 'production',
+		JEST_WORKER_ID: undefined,
+		N8N_USER_FOLDER: home,
+		N8N_ENCRYPTION_KEY: 'chatdash-e2e-encryption-key-0001',
+		DB_TYPE: 'sqlite',
+		N8N_PORT: String(port),
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_LOG_LEVEL: 'info',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+	};
+	/** @type {Set<import('node:child_process').ChildProcess>} */
+	const children = new Set();
+
+	/**
+	 * Runs `n8n <args>`; resolves with exit code and output whatever the code.
+	 * @param {string[]} args @param {number} [timeoutMs]
+	 * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string }>}
+	 */
+	function cli(args, timeoutMs = 120_000) {
+		return new Promise((resolve, reject) => {
+			const child = spawn(runtime.nodeBinary, [runtime.n8nEntry, ...args], {
+				env,
+				cwd: home,
+				detached: true,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			children.add(child);
+			let stdout = '';
+			let stderr = '';
+			child.stdout?.on('data', (chunk) => (stdout += chunk));
+			child.stderr?.on('data', (chunk) => (stderr += chunk));
+			const timer = setTimeout(() => killTree(child), timeoutMs);
+			child.on('error', reject);
+			child.on('close', (code, signal) => {
+				clearTimeout(timer);
+				children.delete(child);
+				resolve({ code, signal, stdout, stderr });
+			});
+		});
+	}
+
+	/** @param {string} name @param {unknown} content */
+	function writeInput(name, content) {
+		const file = path.join(home, name);
+		fs.writeFileSync(file, JSON.stringify(content, null, 2));
+		return file;
+	}
+
+	/** @param {string} what @param {Awaited<ReturnType<typeof cli>>} result */
+	function assertSucceeded(what, result) {
+		if (result.code !== 0) throw new Error(`n8n ${what} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+	}
+
+	/** @param {Array<Record<string, unknown>>} credentials (plaintext `data`; n8n encrypts it) */
+	async function importCredentials(credentials) {
+		assertSucceeded('import:credentials', await cli(['import:credentials', `--input=${writeInput('credentials.json', credentials)}`]));
+	}
+
+	/** @param {Array<Record<string, unknown>>} workflows (each with a fixed `id`) */
+	async function importWorkflows(workflows) {
+		assertSucceeded('import:workflow', await cli(['import:workflow', `--input=${writeInput('workflows.json', workflows)}`]));
+	}
+
+	/**
+	 * Runs a workflow with `n8n execute` and returns the run it prints. n8n exits 1 on a failed run
+	 * (the JSON still follows) and, rarely, segfaults after printing a complete run: the JSON decides.
+	 * @param {string} workflowId
+	 */
+	async function execute(workflowId) {
+		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const runData = parseRunJson(result.stdout);
+		if (!runData) {
+			throw new Error(`n8n execute printed no run (exit ${result.code} ${result.signal ?? ''}):\n${result.stdout}\n${result.stderr}`);
+		}
+		return { run: runData, ...result };
+	}
+
+	/** @type {{ process: import('node:child_process').ChildProcess, logFile: string } | undefined} */
+	let server;
+
+	/** Starts `n8n start` and resolves when it answers /healthz/readiness. */
+	async function start(timeoutMs = 120_000) {
+		const logFile = path.join(home, 'n8n-server.log');
+		const out = fs.openSync(logFile, 'a');
+		const child = spawn(runtime.nodeBinary, [runtime.n8nEntry, 'start'], {
+			env,
+			cwd: home,
+			detached: true,
+			stdio: ['ignore', out, out],
+		});
+		fs.closeSync(out);
+		children.add(child);
+		child.on('close', () => children.delete(child));
+		server = { process: child, logFile };
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${serverLog()}`);
+			try {
+				const response = await fetch(`${url()}/healthz/readiness`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${serverLog()}`);
+	}
+
+	function url() {
+		return `http://127.0.0.1:${port}`;
+	}
+
+	function serverLog() {
+		return server ? fs.readFileSync(server.logFile, 'utf8') : '';
+	}
+
+	/** Ends every process this instance started (whole process groups), by PID. */
+	async function stop() {
+		await Promise.all([...children].map((child) => killTree(child)));
+	}
+
+	return { home, env, port, url, cli, importCredentials, importWorkflows, execute, start, stop, serverLog };
+}
+
+/**
+ * SIGTERM to the child's process group, SIGKILL after 10 s; resolves once it has exited.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+function killTree(child) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null || !child.pid) return resolve(undefined);
+		const pid = child.pid;
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve(undefined);
+		});
+		const signal = (/** @type {NodeJS.Signals} */ name) => {
+			try {
+				process.kill(-pid, name);
+			} catch {
+				try {
+					process.kill(pid, name);
+				} catch {
+					// already gone
+				}
+			}
+		};
+		signal('SIGTERM');
+		const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+	});
+}
+
+module.exports = { createN8nInstance, packPackage, parseRunJson, freePort, ROOT };

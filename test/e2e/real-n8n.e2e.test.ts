@@ -1,0 +1,204 @@
+/**
+ * The package inside a real n8n 2.41.1, installed the way users install community packages:
+ * `npm pack` tarball → `<N8N_USER_FOLDER>/.n8n/nodes`. Workflows run with `n8n execute` against
+ * the ChatDash emulator; `n8n start` is checked over n8n's REST API. n8n itself is installed on
+ * first use into ~/.cache (scripts/lib/n8n-runtime.js); later runs reuse it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
+import { DEMO_ACCOUNT, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } from '../../scripts/lib/demo-fixtures';
+import { startEmulator } from '../emulator/chatdash-emulator';
+import { couponUpdateWorkflow, E2E_CREDENTIAL, toolVariantWorkflow } from './workflows';
+
+const API_KEY = 'cd_agency_e2e_Zr81KmQ3vX';
+const ACCOUNT = 'acct_e2e';
+const INSTALL_TIMEOUT = 30 * 60 * 1000;
+
+type Instance = Awaited<ReturnType<typeof createN8nInstance>>;
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+interface RunItem {
+	json: Record<string, unknown>;
+	pairedItem?: unknown;
+}
+
+let workDir: string;
+let emulator: Emulator;
+let n8n: Instance;
+
+const progress = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
+
+beforeAll(async () => {
+	workDir = mkdtempSync(path.join(tmpdir(), 'chatdash-e2e-'));
+	emulator = await startEmulator({
+		apiKey: API_KEY,
+		accounts: {
+			[ACCOUNT]: [
+				{ id: 'SUMMER20', name: 'Summer Sale' },
+				{ id: 'WELCOME10', name: 'Welcome' },
+				{ id: 'VIP50', name: 'VIP' },
+				{ id: 'SPRING5', name: 'Spring' },
+				{ id: 'FALL15', name: 'Fall' },
+			],
+			[DEMO_ACCOUNT]: DEMO_COUPONS,
+		},
+	});
+	const tarball = await packPackage(workDir);
+	n8n = await createN8nInstance({ tarball, log: progress, home: path.join(workDir, 'n8n-home') });
+	await n8n.importCredentials([
+		{ ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: emulator.baseUrl } },
+		{ ...DEMO_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: emulator.baseUrl } },
+	]);
+	const example = JSON.parse(readFileSync(path.join(ROOT, 'examples/update-coupon.json'), 'utf8'));
+	await n8n.importWorkflows([
+		couponUpdateWorkflow('e2eRenameThree', [
+			{ account: ACCOUNT, coupon: 'SUMMER20', newName: 'Summer 2027' },
+			{ account: ACCOUNT, coupon: 'WELCOME10', newName: 'Welcome back' },
+			{ account: ACCOUNT, coupon: 'VIP50', newName: 'VIP – 50 off' },
+		]),
+		couponUpdateWorkflow('e2eNotFoundStops', [
+			{ account: ACCOUNT, coupon: 'SPRING5', newName: 'Never sent' },
+			{ account: ACCOUNT, coupon: 'NOPE', newName: 'Missing' },
+		]),
+		couponUpdateWorkflow(
+			'e2eNotFoundContinues',
+			[
+				{ account: ACCOUNT, coupon: 'SPRING5', newName: 'Spring renamed' },
+				{ account: ACCOUNT, coupon: 'NOPE', newName: 'Missing' },
+				{ account: ACCOUNT, coupon: 'FALL15', newName: 'Fall renamed' },
+			],
+			{ onError: 'continueRegularOutput' },
+		),
+		toolVariantWorkflow('e2eToolVariant'),
+		{ ...example, id: EXAMPLE_WORKFLOW_ID, active: false },
+	]);
+}, INSTALL_TIMEOUT);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await emulator?.close();
+	if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+function chatDashOutput(run: { data: { resultData: { runData: Record<string, Array<{ data?: { main: RunItem[][] } }>> } } }, nodeName = 'ChatDash') {
+	return run.data.resultData.runData[nodeName]?.[0]?.data?.main[0] ?? [];
+}
+
+function expectNoKeyIn(text: string) {
+	expect(text).not.toContain(API_KEY);
+}
+
+describe('n8n execute', () => {
+	test('3 items with expressions → the 3 coupons are renamed, output equals the emulator’s coupons, in order, paired', async () => {
+		const { run, stdout, stderr } = await n8n.execute('e2eRenameThree');
+		expect(run.status).toBe('success');
+		const output = chatDashOutput(run);
+		const expected = ['SUMMER20', 'WELCOME10', 'VIP50'].map((id) => emulator.coupon(ACCOUNT, id));
+		expect(expected.map((coupon) => coupon?.name)).toEqual(['Summer 2027', 'Welcome back', 'VIP – 50 off']);
+		expect(output.map((item) => item.json)).toEqual(expected);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		const puts = emulator.requests.filter((request) => request.method === 'PUT' && request.segments[3] === ACCOUNT);
+		expect(puts.map((request) => request.headers.authorization)).toEqual([API_KEY, API_KEY, API_KEY]);
+		expectNoKeyIn(stdout + stderr);
+	});
+
+	test('a 404 coupon fails the run with the clear message', async () => {
+		const { run, code, stdout, stderr } = await n8n.execute('e2eNotFoundStops');
+		expect(code).not.toBe(0);
+		expect(run.status).toBe('error');
+		expect(run.data.resultData.error.message).toBe(`Coupon "NOPE" was not found in connected account "${ACCOUNT}"`);
+		expectNoKeyIn(stdout + stderr);
+	});
+
+	test('with Continue On Fail, the 404 item is an error item and the others are updated', async () => {
+		const { run } = await n8n.execute('e2eNotFoundContinues');
+		expect(run.status).toBe('success');
+		const output = chatDashOutput(run);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json).toEqual(emulator.coupon(ACCOUNT, 'SPRING5'));
+		expect(output[0].json.name).toBe('Spring renamed');
+		expect(output[1].json.error).toBe(`Coupon "NOPE" was not found in connected account "${ACCOUNT}"`);
+		expect(output[2].json).toEqual(emulator.coupon(ACCOUNT, 'FALL15'));
+		expect(output[2].json.name).toBe('Fall renamed');
+	});
+
+	test('the AI-tool variant n8n-nodes-chatdash.chatDashTool is a known node type', async () => {
+		const { run, stdout, stderr } = await n8n.execute('e2eToolVariant');
+		expect(`${stdout}${stderr}`).not.toMatch(/Unrecognized node type/i);
+		expect(run.status).toBe('success');
+	});
+
+	test('the example workflow (examples/update-coupon.json) renames the demo coupons', async () => {
+		const { run } = await n8n.execute(EXAMPLE_WORKFLOW_ID);
+		expect(run.status).toBe('success');
+		const output = chatDashOutput(run, 'Rename coupon');
+		expect(output.map((item) => [item.json.id, item.json.name])).toEqual([
+			['SUMMER20', 'Summer Sale 2027'],
+			['WELCOME10', 'Welcome – 10% off'],
+			['VIP50', 'VIP: $50 off'],
+		]);
+	});
+});
+
+describe('n8n start', () => {
+	const browserId = 'chatdash-e2e-browser';
+	let cookie = '';
+
+	async function rest(method: string, route: string, body?: unknown) {
+		const response = await fetch(`${n8n.url()}${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': browserId, cookie },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		return { status: response.status, body: text ? JSON.parse(text) : undefined };
+	}
+
+	beforeAll(async () => {
+		await n8n.start();
+		const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'ChatDash-e2e-Passw0rd' };
+		expect((await rest('POST', '/rest/owner/setup', owner)).status).toBe(200);
+		cookie = '';
+		const login = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		expect(login.status).toBe(200);
+		expect(cookie).toMatch(/^n8n-auth=/);
+	}, 3 * 60 * 1000);
+
+	test('loads the node, its tool variant and the credential type', async () => {
+		const nodes = await rest('GET', '/types/nodes.json');
+		const nodeNames = (nodes.body as Array<{ name: string }>).map((node) => node.name);
+		expect(nodeNames).toEqual(expect.arrayContaining(['n8n-nodes-chatdash.chatDash', 'n8n-nodes-chatdash.chatDashTool']));
+		const credentials = await rest('GET', '/types/credentials.json');
+		expect((credentials.body as Array<{ name: string }>).map((type) => type.name)).toContain('chatDashApi');
+	});
+
+	test('n8n’s own credential test succeeds with the right key and fails with a wrong one', async () => {
+		const test = (apiKey: string) =>
+			rest('POST', '/rest/credentials/test', {
+				// As the editor sends it for a credential being edited: its ID, with the typed values.
+				credentials: { ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey, baseUrl: emulator.baseUrl } },
+			});
+		const right = await test(API_KEY);
+		expect(right).toMatchObject({ status: 200, body: {} });
+		expect(right.body.data.status).toBe('OK');
+		const wrong = await test('cd_wrong_key');
+		expect(wrong.body.data.status).toBe('Error');
+		expect(wrong.body.data.message).toEqual(expect.any(String));
+		expectNoKeyIn(JSON.stringify(wrong.body));
+		const clientCalls = emulator.requests.filter((request) => request.path === '/clients');
+		expect(clientCalls.map((request) => request.headers.authorization)).toEqual(
+			expect.arrayContaining([API_KEY, 'cd_wrong_key']),
+		);
+	});
+
+	test('n8n’s log shows no error loading the package and never the API key', () => {
+		const log = n8n.serverLog();
+		expect(log).not.toMatch(/n8n-nodes-chatdash[^\n]*(error|fail)/i);
+		expect(log).not.toMatch(/(error|fail)[^\n]*n8n-nodes-chatdash/i);
+		expectNoKeyIn(log);
+	});
+});
