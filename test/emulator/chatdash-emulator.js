@@ -9,6 +9,10 @@
  * holds coupons per connected account in memory, checks the Authorization header against one
  * agency key, and records every request exactly as it arrived (method, raw path, headers, body).
  *
+ * For resilience tests it can misbehave on demand, deterministically: added latency, scripted
+ * faults (429 with Retry-After, 5xx with ChatDash's {"error": …} body, HTML or other non-JSON
+ * bodies, connection resets, hung requests) and a seeded fault profile for whole runs.
+ *
  * ASSUMPTIONS where the ChatDash docs are silent (they document only 200 and 500 {"error": "…"}):
  *   - a missing or wrong key gets 401, an unknown account or coupon 404, a malformed body or query
  *     400; each with a Stripe-style body {"error": {"type", "message"}}. The key is never echoed.
@@ -29,9 +33,17 @@ const MAX_LIST_LIMIT = 100; // documented maximum
  *   percent_off: number|null, redeem_by: number|null, times_redeemed: number, valid: boolean
  * }} Coupon
  * @typedef {{ method: string, rawPath: string, path: string, segments: string[],
- *   query: Record<string, string>, headers: http.IncomingHttpHeaders, body: string, json: unknown }} RecordedRequest
- * @typedef {{ match?: (request: RecordedRequest) => boolean, status: number, body?: unknown,
- *   headers?: Record<string, string>, times?: number }} Fault
+ *   query: Record<string, string>, headers: http.IncomingHttpHeaders, body: string, json: unknown,
+ *   receivedAt: number }} RecordedRequest
+ * @typedef {{ match?: (request: RecordedRequest) => boolean, times?: number } & (
+ *   { status: number, body?: unknown, headers?: Record<string, string> } |
+ *   { action: 'reset' | 'hang' })} Fault
+ *   A scripted misbehaviour: an HTTP answer, a connection reset, or a request left hanging
+ *   (never answered; the client must time out). `times` limits how often it fires.
+ * @typedef {{ seed: number, rate429?: number, rate503?: number, rateReset?: number,
+ *   rateHang?: number, retryAfterSeconds?: number, match?: (request: RecordedRequest) => boolean }} FaultProfile
+ *   Random-looking but deterministic faults: whether the n-th request to a path fails, and how,
+ *   depends only on (seed, method, path, n), not on arrival order or timing.
  */
 
 /**
@@ -61,6 +73,45 @@ function makeCoupon(overrides) {
 	};
 }
 
+/**
+ * A number in [0, 1) from a string, the same every time (FNV-1a, mixed, then scaled).
+ * @param {string} text
+ */
+function uniformHash(text) {
+	let hash = 0x811c9dc5;
+	for (let index = 0; index < text.length; index++) {
+		hash ^= text.charCodeAt(index);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	// FNV alone barely moves when only the last character changes (the occurrence counter), so
+	// the result is mixed with MurmurHash3's finalizer.
+	hash ^= hash >>> 16;
+	hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+	hash ^= hash >>> 13;
+	hash = Math.imul(hash, 0xc2b2ae35) >>> 0;
+	hash ^= hash >>> 16;
+	return (hash >>> 0) / 0x100000000;
+}
+
+/**
+ * The fault a profile assigns to the `occurrence`-th request (1-based) of `method path`, if any.
+ * @param {FaultProfile} profile @param {string} method @param {string} path @param {number} occurrence
+ * @returns {'429' | '503' | 'reset' | 'hang' | undefined}
+ */
+function profileFault(profile, method, path, occurrence) {
+	let draw = uniformHash(`${profile.seed}|${method}|${path}|${occurrence}`);
+	for (const [fault, rate] of /** @type {const} */ ([
+		['429', profile.rate429],
+		['503', profile.rate503],
+		['reset', profile.rateReset],
+		['hang', profile.rateHang],
+	])) {
+		if (draw < (rate ?? 0)) return fault;
+		draw -= rate ?? 0;
+	}
+	return undefined;
+}
+
 /** @param {string} type @param {string} message */
 function stripeStyleError(type, message) {
 	return { error: { type, message } };
@@ -77,6 +128,14 @@ async function startEmulator(options) {
 	const requests = [];
 	/** @type {Fault[]} */
 	const faults = [];
+	/** @type {FaultProfile | undefined} */
+	let profile;
+	let latencyMs = 0;
+	/** How often each `method path` has been requested, for the fault profile. */
+	const occurrences = new Map();
+	const stats = { inFlight: 0, maxInFlight: 0, resets: 0, hangs: 0 };
+	/** @type {Set<import('node:net').Socket>} */
+	const hungSockets = new Set();
 	const clients = options.clients ?? [
 		{ _id: 'client_1', name: 'Acme Dental', language: 'en', isSaasClient: false },
 	];
@@ -103,12 +162,32 @@ async function startEmulator(options) {
 		res.end(text);
 	}
 
-	/** @param {RecordedRequest} request @returns {{ status: number, body: unknown, headers?: Record<string,string> }} */
+	/**
+	 * @param {RecordedRequest} request
+	 * @returns {{ status: number, body: unknown, headers?: Record<string,string> } | { action: 'reset' | 'hang' }}
+	 */
 	function route(request) {
 		const fault = faults.find((candidate) => !candidate.match || candidate.match(request));
 		if (fault) {
 			if (fault.times !== undefined && --fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
+			if ('action' in fault) return { action: fault.action };
 			return { status: fault.status, body: fault.body ?? '', headers: fault.headers };
+		}
+		if (profile && (!profile.match || profile.match(request))) {
+			const key = `${request.method} ${request.path}`;
+			const occurrence = (occurrences.get(key) ?? 0) + 1;
+			occurrences.set(key, occurrence);
+			const drawn = profileFault(profile, request.method, request.path, occurrence);
+			if (drawn === '429') {
+				return {
+					status: 429,
+					body: stripeStyleError('rate_limit_error', 'Too many requests. Please retry later.'),
+					headers: { 'retry-after': String(profile.retryAfterSeconds ?? 1) },
+				};
+			}
+			// The documented error body (put-stripe-connect-coupon.yaml, '500'), here with a 503.
+			if (drawn === '503') return { status: 503, body: { error: 'An unexpected error occurred' } };
+			if (drawn) return { action: drawn };
 		}
 		if (request.headers.authorization !== options.apiKey) {
 			return {
@@ -201,14 +280,37 @@ async function startEmulator(options) {
 				headers: req.headers,
 				body,
 				json,
+				receivedAt: Date.now(),
 			};
 			requests.push(request);
-			if (!pathPart.startsWith(`${API_PREFIX}/`)) {
-				send(res, 404, stripeStyleError('invalid_request_error', 'Unknown API prefix'));
+			stats.inFlight++;
+			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+			let done = false;
+			const finish = () => {
+				if (!done) {
+					done = true;
+					stats.inFlight--;
+				}
+			};
+			res.on('close', finish);
+			const answer = pathPart.startsWith(`${API_PREFIX}/`)
+				? route(request)
+				: { status: 404, body: stripeStyleError('invalid_request_error', 'Unknown API prefix') };
+			if ('action' in answer && answer.action === 'hang') {
+				stats.hangs++;
+				hungSockets.add(req.socket);
+				req.socket.once('close', () => hungSockets.delete(req.socket));
 				return;
 			}
-			const answer = route(request);
-			send(res, answer.status, answer.body, answer.headers);
+			setTimeout(() => {
+				if ('action' in answer) {
+					stats.resets++;
+					req.socket.resetAndDestroy();
+					finish();
+					return;
+				}
+				send(res, answer.status, answer.body, answer.headers);
+			}, latencyMs);
 		});
 	});
 
@@ -234,11 +336,23 @@ async function startEmulator(options) {
 			const coupon = accounts.get(accountId)?.get(couponId);
 			return coupon && { ...coupon };
 		},
-		/** Makes matching requests fail with the given status and body (`times` limits how often). @param {Fault} fault */
+		/** Makes matching requests misbehave (`times` limits how often). @param {Fault} fault */
 		addFault: (fault) => faults.push(fault),
+		/** Seeded random faults on every matching request; undefined turns them off. @param {FaultProfile | undefined} next */
+		setFaultProfile: (next) => {
+			profile = next;
+			occurrences.clear();
+		},
+		/** Delay before every answer, like a distant server. @param {number} ms */
+		setLatency: (ms) => {
+			latencyMs = ms;
+		},
+		/** In-flight counts and how many resets and hangs were served. */
+		stats,
 		clearRequests: () => requests.splice(0, requests.length),
 		close: () =>
 			new Promise((resolve) => {
+				for (const socket of hungSockets) socket.destroy();
 				server.closeAllConnections();
 				server.close(() => resolve(undefined));
 			}),

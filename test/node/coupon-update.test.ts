@@ -302,9 +302,13 @@ describe('HTTP failures give messages that say what to fix', () => {
 		expect(error?.message).toBe('ChatDash rejected the request (HTTP 422): Coupon is archived');
 	});
 
-	test('429 → rate limited, with Retry-After', async () => {
+	test('429 → rate limited, with Retry-After (retries off)', async () => {
 		emulator.addFault({ status: 429, body: { error: 'Too many requests' }, headers: { 'retry-after': '30' } });
-		const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
+		const { error } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters({ options: { maxAttempts: 1 } }),
+			credentials: credentials(),
+		});
 		expect(error?.message).toBe('ChatDash rate limit reached (HTTP 429)');
 		expect(error?.description).toContain('wait 30');
 	});
@@ -312,13 +316,19 @@ describe('HTTP failures give messages that say what to fix', () => {
 	test('500 with the documented body → ChatDash’s error text and the status', async () => {
 		emulator.addFault({ status: 500, body: { error: 'An unexpected error occurred' } });
 		const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
-		expect(error?.message).toBe('ChatDash server error (HTTP 500): An unexpected error occurred');
+		expect(error?.message).toBe('ChatDash server error (HTTP 500): An unexpected error occurred after 5 attempts');
+		expect(error?.description).toContain('Tried 5 times: HTTP 500, HTTP 500, HTTP 500, HTTP 500, HTTP 500.');
 		expect((error as unknown as { httpCode: string }).httpCode).toBe('500');
+		expect(emulator.requests).toHaveLength(5);
 	});
 
 	test('502 with an HTML body → status and the page text, no markup', async () => {
 		emulator.addFault({ status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
-		const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
+		const { error } = await runChatDashNode({
+			items: [{}],
+			parameters: updateParameters({ options: { maxAttempts: 1 } }),
+			credentials: credentials(),
+		});
 		expect(error?.message).toBe('ChatDash server error (HTTP 502): 502 Bad Gateway');
 	});
 
@@ -331,8 +341,9 @@ describe('HTTP failures give messages that say what to fix', () => {
 			parameters: updateParameters(),
 			credentials: credentials({ baseUrl: deadBaseUrl }),
 		});
-		expect(error?.message).toBe(`Could not reach ChatDash at ${deadBaseUrl}`);
+		expect(error?.message).toBe(`Could not reach ChatDash at ${deadBaseUrl} after 5 attempts`);
 		expect(error?.description).toContain('The connection failed (ECONNREFUSED)');
+		expect(error?.description).toContain('Tried 5 times: ECONNREFUSED, ECONNREFUSED');
 		expect(error?.description).toContain("Check the Base URL in the 'ChatDash API' credential");
 	});
 });

@@ -40,3 +40,45 @@ export const couponIdField: INodeProperties = {
 		},
 	],
 };
+
+/** Defaults of the Options below; see the README for why 4 at a time. */
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** How requests are sent: parallelism, retries of transient failures, per-try timeout. */
+export const requestOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
+			default: DEFAULT_CONCURRENCY,
+			description:
+				'How many items are sent to ChatDash at the same time. Output keeps the input order.',
+		},
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10, numberPrecision: 0 },
+			default: DEFAULT_MAX_ATTEMPTS,
+			description:
+				'Tries per item when ChatDash rate-limits (429), fails (500/502/503/504), drops the connection or times out. Waits grow between tries and follow Retry-After. 1 turns retries off.',
+		},
+		{
+			displayName: 'Timeout',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: DEFAULT_TIMEOUT_MS,
+			description: 'Milliseconds to wait for each try before treating it as failed',
+		},
+	],
+};

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 
-import { chatDashApiRequest, type ChatDashRequest } from '../transport';
+import { forEachWithConcurrency } from '../helpers/concurrency';
+import { createChatDashClient, type ChatDashRequest } from '../transport';
+import {
+	DEFAULT_CONCURRENCY,
+	DEFAULT_MAX_ATTEMPTS,
+	DEFAULT_TIMEOUT_MS,
+} from './common.descriptions';
 import * as coupon from './coupon/Coupon.resource';
 
 interface ChatDashOperation {
@@ -11,6 +17,12 @@ interface ChatDashOperation {
 const operations: Record<string, Record<string, ChatDashOperation>> = {
 	coupon: { update: coupon.update },
 };
+
+interface RequestOptions {
+	concurrency?: number;
+	maxAttempts?: number;
+	timeout?: number;
+}
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
@@ -33,11 +45,20 @@ function toItemJson(this: IExecuteFunctions, body: unknown, itemIndex: number): 
 	});
 }
 
+function wholeNumberOption(this: IExecuteFunctions, value: unknown, fallback: number, label: string): number {
+	if (value === undefined) return fallback;
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+	throw new NodeOperationError(this.getNode(), `The option ${label} must be a whole number of 1 or more`, {
+		description: `Got ${JSON.stringify(value)}. Nothing was sent to ChatDash.`,
+	});
+}
+
 /**
  * Runs the chosen operation for every input item, in two passes: first every item's request is
  * built and checked, so invalid input stops the node before anything is sent; then the requests
- * go out in input order. Output item i is paired with input item i; with Continue On Fail a
- * failing item becomes an error item in its place and the others carry on.
+ * go out, up to `concurrency` at once. Output item i is paired with input item i, in input order
+ * whatever order the answers come in; with Continue On Fail a failing item becomes an error item
+ * in its place and the others carry on.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -50,6 +71,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operationName}" is not supported for resource "${resource}"`,
 		);
 	}
+	const options = this.getNodeParameter('options', 0, {}) as RequestOptions;
+	const concurrency = wholeNumberOption.call(this, options.concurrency, DEFAULT_CONCURRENCY, 'Concurrency');
+	const client = createChatDashClient(this, {
+		retry: { maxAttempts: wholeNumberOption.call(this, options.maxAttempts, DEFAULT_MAX_ATTEMPTS, 'Max Attempts') },
+		timeoutMs: wholeNumberOption.call(this, options.timeout, DEFAULT_TIMEOUT_MS, 'Timeout'),
+	});
 	const continueOnFail = this.continueOnFail();
 
 	const prepared: Array<ChatDashRequest | Error> = [];
@@ -63,21 +90,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const output: INodeExecutionData[] = new Array(items.length);
+	await forEachWithConcurrency(items.length, concurrency, async (itemIndex) => {
 		const request = prepared[itemIndex];
 		if (request instanceof Error) {
-			output.push(errorItem(request, itemIndex));
-			continue;
+			output[itemIndex] = errorItem(request, itemIndex);
+			return;
 		}
 		try {
-			const body = await chatDashApiRequest.call(this, request, itemIndex);
-			output.push({ json: toItemJson.call(this, body, itemIndex), pairedItem: { item: itemIndex } });
+			const body = await client.send(request, itemIndex);
+			output[itemIndex] = { json: toItemJson.call(this, body, itemIndex), pairedItem: { item: itemIndex } };
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (!continueOnFail) throw nodeError;
-			output.push(errorItem(nodeError, itemIndex));
+			output[itemIndex] = errorItem(nodeError, itemIndex);
 		}
-	}
+	});
 	return [output];
 }

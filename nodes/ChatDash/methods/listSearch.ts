@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { problemWithId } from '../helpers/validation';
-import { chatDashApiRequest } from '../transport';
+import { createChatDashClient } from '../transport';
 
 interface CouponPage {
 	data?: IDataObject[];
@@ -40,7 +40,7 @@ export async function searchCoupons(
 	const qs: IDataObject = { limit: 100 };
 	if (paginationToken) qs.starting_after = paginationToken;
 
-	const page = (await chatDashApiRequest.call(this, {
+	const page = (await createChatDashClient(this).send({
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', account, 'coupons'],
 		qs,

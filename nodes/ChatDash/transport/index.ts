@@ -1,4 +1,6 @@
 import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -6,9 +8,17 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { CHATDASH_DEFAULT_BASE_URL } from '../../../credentials/ChatDashApi.credentials';
+import {
+	DEFAULT_RETRY_POLICY,
+	mayRetry,
+	parseRetryAfter,
+	retryDelay,
+	type Failure,
+	type RetryPolicy,
+} from './retry';
 
 export const CHATDASH_CREDENTIAL_TYPE = 'chatDashApi';
 
@@ -25,10 +35,9 @@ export interface ChatDashRequest {
 	notFoundMessage?: string;
 }
 
-interface ChatDashCredentials {
-	apiKey: string;
-	baseUrl?: string;
-}
+type ChatDashCredentials = ICredentialDataDecryptedObject & { apiKey: string; baseUrl?: string };
+
+export type ChatDashClient = ReturnType<typeof createChatDashClient>;
 
 interface RawResponse {
 	statusCode: number;
@@ -140,69 +149,137 @@ export function describeHttpFailure(
 	};
 }
 
+export interface TransportOptions {
+	retry: RetryPolicy;
+	/** Per-try timeout; a try that takes longer counts as a transient failure. */
+	timeoutMs: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+type Outcome =
+	| { kind: 'response'; response: RawResponse }
+	| { kind: 'network'; code: string | undefined; message: string };
+
+function describeFailure(outcome: Outcome): string {
+	return outcome.kind === 'response' ? `HTTP ${outcome.response.statusCode}` : (outcome.code ?? 'network error');
+}
+
+function asFailure(outcome: Outcome): Failure {
+	return outcome.kind === 'response'
+		? { kind: 'status', status: outcome.response.statusCode }
+		: { kind: 'network', code: outcome.code };
+}
+
 /**
- * Sends one request to the ChatDash API with the credential's key and returns the parsed body.
+ * A ChatDash API client for one node execution: credentials are read once, every request carries
+ * the key (through n8n's httpRequestWithAuthentication), and transient failures are retried per
+ * the RetryPolicy (see retry.ts for what may be retried).
+ *
  * Failures become a NodeApiError built only from the status and the (redacted) response body, so
  * the request headers, and with them the API key, never reach the error n8n stores and shows.
  */
-export async function chatDashApiRequest(
-	this: ChatDashContext,
-	request: ChatDashRequest,
-	itemIndex?: number,
-): Promise<unknown> {
-	const credentials = (await this.getCredentials(
-		CHATDASH_CREDENTIAL_TYPE,
-		itemIndex,
-	)) as unknown as ChatDashCredentials;
-	const baseUrl = credentials.baseUrl?.trim() || CHATDASH_DEFAULT_BASE_URL;
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: buildUrl(baseUrl, request.path),
-		qs: request.qs,
-		body: request.body,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	};
+export function createChatDashClient(
+	context: ChatDashContext,
+	options: { retry?: Partial<RetryPolicy>; timeoutMs?: number } = {},
+) {
+	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	let credentialsPromise: Promise<ICredentialsDecrypted<ChatDashCredentials>> | undefined;
 
-	let response: RawResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			CHATDASH_CREDENTIAL_TYPE,
-			options,
-		)) as RawResponse;
-	} catch (error) {
-		const reason = error as { code?: string; message?: string; cause?: { code?: string } };
-		const code = reason.cause?.code ?? reason.code;
+	async function loadCredentials(): Promise<ICredentialsDecrypted<ChatDashCredentials>> {
+		const data = (await context.getCredentials(CHATDASH_CREDENTIAL_TYPE)) as unknown as ChatDashCredentials;
+		const reference = context.getNode().credentials?.[CHATDASH_CREDENTIAL_TYPE];
+		return { id: reference?.id ?? '', name: reference?.name ?? '', type: CHATDASH_CREDENTIAL_TYPE, data };
+	}
+
+	async function sendOnce(
+		options: IHttpRequestOptions,
+		credentials: ICredentialsDecrypted<ChatDashCredentials>,
+	): Promise<Outcome> {
+		try {
+			// Passing the decrypted credentials saves n8n a credential lookup per request.
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CHATDASH_CREDENTIAL_TYPE,
+				{ ...options, headers: { ...options.headers } },
+				{ credentialsDecrypted: credentials },
+			)) as RawResponse;
+			return { kind: 'response', response };
+		} catch (error) {
+			const reason = error as { code?: string; message?: string; cause?: { code?: string } };
+			return { kind: 'network', code: reason.cause?.code ?? reason.code, message: reason.message ?? '' };
+		}
+	}
+
+	/** Sends the request (retrying transient failures) and returns the parsed body. */
+	async function send(request: ChatDashRequest, itemIndex?: number): Promise<unknown> {
+		const credentials = await (credentialsPromise ??= loadCredentials());
+		const apiKey = credentials.data?.apiKey;
+		const baseUrl = credentials.data?.baseUrl?.trim() || CHATDASH_DEFAULT_BASE_URL;
+		const httpOptions: IHttpRequestOptions = {
+			method: request.method,
+			url: buildUrl(baseUrl, request.path),
+			qs: request.qs,
+			body: request.body,
+			json: true,
+			timeout: timeoutMs,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+
+		const tries: string[] = [];
+		for (let attempt = 1; ; attempt++) {
+			const outcome = await sendOnce(httpOptions, credentials);
+			if (outcome.kind === 'response' && outcome.response.statusCode < 400) return outcome.response.body;
+			tries.push(describeFailure(outcome));
+			const failure = asFailure(outcome);
+			if (attempt >= policy.maxAttempts || !mayRetry(request.method, failure)) {
+				throw failureError(context, outcome, request, { baseUrl, apiKey, tries, itemIndex });
+			}
+			const retryAfter =
+				outcome.kind === 'response'
+					? parseRetryAfter(headerValue(outcome.response.headers, 'retry-after'), Date.now())
+					: undefined;
+			await sleep(retryDelay(attempt, retryAfter, policy, Math.random));
+		}
+	}
+
+	return { send };
+}
+
+function failureError(
+	context: ChatDashContext,
+	outcome: Outcome,
+	request: ChatDashRequest,
+	details: { baseUrl: string; apiKey: string | undefined; tries: string[]; itemIndex?: number },
+): NodeApiError {
+	const { baseUrl, apiKey, tries, itemIndex } = details;
+	const attemptsNote =
+		tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : '';
+	const afterAttempts = tries.length > 1 ? ` after ${tries.length} attempts` : '';
+	if (outcome.kind === 'network') {
 		// The code goes into the description, not the message, and not as `code`: NodeApiError
 		// replaces any message that mentions a well-known code with a generic sentence.
-		throw new NodeApiError(
-			this.getNode(),
-			{ networkError: code ?? null } as JsonObject,
-			{
-				message: `Could not reach ChatDash at ${baseUrl}`,
-				description: redactSecret(
-					`${code ? `The connection failed (${code}). ` : ''}Check the Base URL in the 'ChatDash API' credential and the network between n8n and ChatDash. ${reason.message ?? ''}`.trim(),
-					credentials.apiKey,
-				),
-				itemIndex,
-			},
-		);
+		return new NodeApiError(context.getNode(), { networkError: outcome.code ?? null } as JsonObject, {
+			message: `Could not reach ChatDash at ${baseUrl}${afterAttempts}`,
+			description: redactSecret(
+				`${outcome.code ? `The connection failed (${outcome.code}). ` : ''}Check the Base URL in the 'ChatDash API' credential and the network between n8n and ChatDash.${attemptsNote} ${outcome.message}`.trim(),
+				apiKey,
+			),
+			itemIndex,
+		});
 	}
-
-	if (response.statusCode >= 400) {
-		const { message, description } = describeHttpFailure(response, request);
-		throw new NodeApiError(
-			this.getNode(),
-			{ httpCode: String(response.statusCode), body: redactSecret(response.body, credentials.apiKey) } as JsonObject,
-			{
-				message: redactSecret(message, credentials.apiKey),
-				description: redactSecret(description, credentials.apiKey),
-				httpCode: String(response.statusCode),
-				itemIndex,
-			},
-		);
-	}
-	return response.body;
+	const { response } = outcome;
+	const { message, description } = describeHttpFailure(response, request);
+	return new NodeApiError(
+		context.getNode(),
+		{ httpCode: String(response.statusCode), body: redactSecret(response.body, apiKey) } as JsonObject,
+		{
+			message: redactSecret(`${message}${afterAttempts}`, apiKey),
+			description: redactSecret(`${description}${attemptsNote}`, apiKey),
+			httpCode: String(response.statusCode),
+			itemIndex,
+		},
+	);
 }

@@ -14,7 +14,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, couponIdField } from '../common.descriptions';
+import { accountIdField, couponIdField, requestOptionsField } from '../common.descriptions';
 
 const showOnlyForCouponUpdate = {
 	show: { resource: ['coupon'], operation: ['update'] },
@@ -33,6 +33,7 @@ export const description: INodeProperties[] = [
 		description: 'The new display name for the coupon. Sent exactly as entered.',
 		displayOptions: showOnlyForCouponUpdate,
 	},
+	{ ...requestOptionsField, displayOptions: showOnlyForCouponUpdate },
 ];
 
 /** Reads and checks this item's fields; throws (naming the field) before anything is sent. */
