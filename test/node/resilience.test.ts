@@ -5,6 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator/chatdash-emulator';
+import { consoleCapture } from '../helpers/console-capture';
 import { runChatDashNode } from '../helpers/engine';
 
 const API_KEY = 'cd_agency_resilience_Q7w2';
@@ -92,7 +93,8 @@ describe('retries of transient failures', () => {
 		emulator.addFault({ match: isOnce(couponPath('C0000')), times: 1, status: 503, body: { error: 'An unexpected error occurred' } });
 		emulator.addFault({ match: isOnce(couponPath('C0000')), times: 1, action: 'reset' });
 		emulator.addFault({ match: isOnce(couponPath('C0000')), status: 429, headers: { 'retry-after': '0' } });
-		const { error } = await renameAll(['C0000'], { maxAttempts: 3 });
+		const { error, run } = await renameAll(['C0000'], { maxAttempts: 3 });
+		expect(JSON.stringify(run)).not.toContain(API_KEY);
 		expect(error?.message).toBe('ChatDash rate limit reached (HTTP 429) after 3 attempts');
 		expect(error?.description).toMatch(/Tried 3 times: HTTP 503, (ECONNRESET|[A-Z_]+), HTTP 429\./);
 		expect(emulator.requests).toHaveLength(3);
@@ -168,9 +170,11 @@ describe('fault matrix: 1,000 updates with 10% 429, 5% 503, 2% resets, 1% hangs'
 	test('every coupon ends with the requested name; 1,000 items out, in order, paired; no request to a wrong path', async () => {
 		emulator.setFaultProfile(profile);
 		const ids = couponIds(1000);
-		const { output, error } = await renameAll(ids, options);
+		const { output, error, run } = await renameAll(ids, options);
 
 		expect(error).toBeUndefined();
+		expect(JSON.stringify(run)).not.toContain(API_KEY);
+		expect(consoleCapture().lines.join('\n')).not.toContain(API_KEY);
 		expect(output).toHaveLength(1000);
 		expect(output.map((item) => item.json.id)).toEqual(ids);
 		expect(output.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
@@ -190,8 +194,9 @@ describe('fault matrix: 1,000 updates with 10% 429, 5% 503, 2% resets, 1% hangs'
 	test('with permanent 404s under Continue On Fail, exactly those items are error items', async () => {
 		emulator.setFaultProfile(profile);
 		const ids = couponIds(300).map((id, index) => (index % 25 === 0 ? `GONE${index}` : id));
-		const { output, error } = await renameAll(ids, options, 'continueRegularOutput');
+		const { output, error, run } = await renameAll(ids, options, 'continueRegularOutput');
 		expect(error).toBeUndefined();
+		expect(JSON.stringify(run)).not.toContain(API_KEY);
 		const failed = output.flatMap((item, index) => (item.json.error ? [index] : []));
 		expect(failed).toEqual(ids.flatMap((id, index) => (id.startsWith('GONE') ? [index] : [])));
 		output.forEach((item, index) => {
