@@ -105,9 +105,9 @@ const nameCases: Array<[unknown, { sent: string } | { refused: string }]> = [
 	[false, { refused: 'must be text, but the expression gave a boolean' }],
 ];
 
-function run(items: IDataObject[], parameters: INodeParameters) {
+function run(items: Array<{ value: unknown }>, parameters: INodeParameters) {
 	return runChatDashNode({
-		items,
+		items: items as IDataObject[],
 		parameters: {
 			resource: 'coupon',
 			operation: 'update',
