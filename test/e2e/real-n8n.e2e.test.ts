@@ -16,6 +16,8 @@ import { couponUpdateWorkflow, E2E_CREDENTIAL, toolVariantWorkflow } from './wor
 const API_KEY = 'cd_agency_e2e_Zr81KmQ3vX';
 const ACCOUNT = 'acct_e2e';
 const INSTALL_TIMEOUT = 30 * 60 * 1000;
+const FLAKY_ACCOUNT = 'acct_flaky';
+const FLAKY_IDS = Array.from({ length: 120 }, (_, index) => `F${String(index).padStart(3, '0')}`);
 
 type Instance = Awaited<ReturnType<typeof createN8nInstance>>;
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -43,7 +45,18 @@ beforeAll(async () => {
 				{ id: 'FALL15', name: 'Fall' },
 			],
 			[DEMO_ACCOUNT]: DEMO_COUPONS,
+			[FLAKY_ACCOUNT]: FLAKY_IDS.map((id) => ({ id, name: `old ${id}` })),
 		},
+	});
+	// Only the flaky account misbehaves, so the other scenarios stay exact.
+	emulator.setFaultProfile({
+		seed: 7,
+		rate429: 0.1,
+		rate503: 0.05,
+		rateReset: 0.02,
+		rateHang: 0.01,
+		retryAfterSeconds: 1,
+		match: (request) => request.segments[3] === FLAKY_ACCOUNT,
 	});
 	const tarball = await packPackage(workDir);
 	n8n = await createN8nInstance({ tarball, log: progress, home: path.join(workDir, 'n8n-home') });
@@ -72,6 +85,11 @@ beforeAll(async () => {
 			{ onError: 'continueRegularOutput' },
 		),
 		toolVariantWorkflow('e2eToolVariant'),
+		couponUpdateWorkflow(
+			'e2eFlakyApi',
+			FLAKY_IDS.map((id) => ({ account: FLAKY_ACCOUNT, coupon: id, newName: `renamed ${id}` })),
+			{ nodeOptions: { concurrency: 8, timeout: 1000, maxAttempts: 8 } },
+		),
 		{ ...example, id: EXAMPLE_WORKFLOW_ID, active: false },
 	]);
 }, INSTALL_TIMEOUT);
@@ -122,6 +140,19 @@ describe('n8n execute', () => {
 		expect(output[1].json.error).toBe(`Coupon "NOPE" was not found in connected account "${ACCOUNT}"`);
 		expect(output[2].json).toEqual(emulator.coupon(ACCOUNT, 'FALL15'));
 		expect(output[2].json.name).toBe('Fall renamed');
+	});
+
+	test('a flaky API (10% 429, 5% 503, 2% resets, 1% hangs): all 120 coupons renamed, in order, paired', async () => {
+		const { run, stdout, stderr } = await n8n.execute('e2eFlakyApi');
+		expect(run.status).toBe('success');
+		const output = chatDashOutput(run);
+		expect(output.map((item) => item.json.id)).toEqual(FLAKY_IDS);
+		expect(output.map((item) => item.pairedItem)).toEqual(FLAKY_IDS.map((_, item) => ({ item })));
+		expect(emulator.coupons(FLAKY_ACCOUNT).every((coupon) => coupon.name === `renamed ${coupon.id}`)).toBe(true);
+		const flakyRequests = emulator.requests.filter((request) => request.segments[3] === FLAKY_ACCOUNT);
+		expect(flakyRequests.length).toBeGreaterThan(FLAKY_IDS.length);
+		expect(flakyRequests.every((request) => /^\/v1\/public\/stripe\/connect\/accounts\/acct_flaky\/coupons\/F\d{3}$/.test(request.rawPath))).toBe(true);
+		expectNoKeyIn(stdout + stderr);
 	});
 
 	test('the AI-tool variant n8n-nodes-chatdash.chatDashTool is a known node type', async () => {

@@ -24,7 +24,11 @@ function sampleItemsNode(items: IDataObject[]) {
 }
 
 /** Manual Trigger → Code node emitting `items` → ChatDash Coupon Update driven by expressions. */
-export function couponUpdateWorkflow(id: string, items: IDataObject[], options: { onError?: string } = {}) {
+export function couponUpdateWorkflow(
+	id: string,
+	items: IDataObject[],
+	options: { onError?: string; nodeOptions?: IDataObject } = {},
+) {
 	const chatDash = {
 		parameters: {
 			resource: 'coupon',
@@ -32,6 +36,7 @@ export function couponUpdateWorkflow(id: string, items: IDataObject[], options: 
 			accountId: '={{ $json.account }}',
 			couponId: { __rl: true, mode: 'id', value: '={{ $json.coupon }}' },
 			name: '={{ $json.newName }}',
+			...(options.nodeOptions ? { options: options.nodeOptions } : {}),
 		},
 		id: 'a0000000-0000-4000-8000-000000000003',
 		name: 'ChatDash',
