@@ -147,10 +147,10 @@ async function createN8nInstance(options) {
 	/**
 	 * Runs a workflow with `n8n execute` and returns the run it prints. n8n exits 1 on a failed run
 	 * (the JSON still follows) and, rarely, segfaults after printing a complete run: the JSON decides.
-	 * @param {string} workflowId
+	 * @param {string} workflowId @param {number} [timeoutMs] ends the run (and fails) after this long
 	 */
-	async function execute(workflowId) {
-		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async function execute(workflowId, timeoutMs) {
+		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
 		const runData = parseRunJson(result.stdout);
 		if (!runData) {
 			throw new Error(`n8n execute printed no run (exit ${result.code} ${result.signal ?? ''}):\n${result.stdout}\n${result.stderr}`);

@@ -302,7 +302,7 @@ async function startEmulator(options) {
 				req.socket.once('close', () => hungSockets.delete(req.socket));
 				return;
 			}
-			setTimeout(() => {
+			const respond = () => {
 				if ('action' in answer) {
 					stats.resets++;
 					req.socket.resetAndDestroy();
@@ -310,7 +310,10 @@ async function startEmulator(options) {
 					return;
 				}
 				send(res, answer.status, answer.body, answer.headers);
-			}, latencyMs);
+			};
+			// setTimeout(fn, 0) waits about 1 ms: without latency, answer at once.
+			if (latencyMs > 0) setTimeout(respond, latencyMs);
+			else respond();
 		});
 	});
 
