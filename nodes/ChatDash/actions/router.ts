@@ -15,7 +15,7 @@ interface ChatDashOperation {
 }
 
 const operations: Record<string, Record<string, ChatDashOperation>> = {
-	coupon: { update: coupon.update },
+	coupon: { getAll: coupon.getAll, update: coupon.update },
 };
 
 interface RequestOptions {
@@ -90,21 +90,28 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	}
 
-	const output: INodeExecutionData[] = new Array(items.length);
+	// One slot per input item (a list operation fills its slot with many), flattened in order.
+	const output: INodeExecutionData[][] = new Array(items.length);
 	await forEachWithConcurrency(items.length, concurrency, async (itemIndex) => {
 		const request = prepared[itemIndex];
 		if (request instanceof Error) {
-			output[itemIndex] = errorItem(request, itemIndex);
+			output[itemIndex] = [errorItem(request, itemIndex)];
 			return;
 		}
+		const pairedItem = { item: itemIndex };
 		try {
-			const body = await client.send(request, itemIndex);
-			output[itemIndex] = { json: toItemJson.call(this, body, itemIndex), pairedItem: { item: itemIndex } };
+			if (request.list) {
+				const entries = await client.sendList(request, itemIndex);
+				output[itemIndex] = entries.map((json) => ({ json, pairedItem }));
+			} else {
+				const body = await client.send(request, itemIndex);
+				output[itemIndex] = [{ json: toItemJson.call(this, body, itemIndex), pairedItem }];
+			}
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (!continueOnFail) throw nodeError;
-			output[itemIndex] = errorItem(nodeError, itemIndex);
+			output[itemIndex] = [errorItem(nodeError, itemIndex)];
 		}
 	});
-	return [output];
+	return [output.flat()];
 }

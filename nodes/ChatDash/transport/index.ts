@@ -33,7 +33,15 @@ export interface ChatDashRequest {
 	qs?: IDataObject;
 	/** What a 404 means for this call, in the user's terms (which IDs to check). */
 	notFoundMessage?: string;
+	/**
+	 * For list endpoints: follow the cursor (`has_more`, `next_cursor` → `starting_after`) and
+	 * return the entries under `key`, all of them or the first `limit`.
+	 */
+	list?: { key: string; returnAll: boolean; limit: number };
 }
+
+/** The documented maximum page size of the Stripe Connect list endpoints. */
+export const MAX_PAGE_SIZE = 100;
 
 type ChatDashCredentials = ICredentialDataDecryptedObject & { apiKey: string; baseUrl?: string };
 
@@ -245,7 +253,35 @@ export function createChatDashClient(
 		}
 	}
 
-	return { send };
+	/**
+	 * Sends a list request page by page. The docs say `next_cursor` is "Cursor for the next page"
+	 * and `starting_after` "returns results after this ID"; passing one as the other is their
+	 * evident intent, not stated in words.
+	 */
+	async function sendList(request: ChatDashRequest, itemIndex?: number): Promise<IDataObject[]> {
+		const { key, returnAll, limit } = request.list!;
+		const entries: IDataObject[] = [];
+		let cursor: string | undefined;
+		do {
+			const pageSize = returnAll ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - entries.length);
+			const qs: IDataObject = { ...request.qs, limit: pageSize };
+			if (cursor) qs.starting_after = cursor;
+			const page = (await send({ ...request, qs }, itemIndex)) as IDataObject | undefined;
+			const pageEntries = page?.[key];
+			if (!Array.isArray(pageEntries)) {
+				throw new NodeApiError(context.getNode(), { body: page ?? null } as JsonObject, {
+					message: 'ChatDash answered with an unexpected list',
+					description: `Expected the entries under "${key}".`,
+					itemIndex,
+				});
+			}
+			entries.push(...(pageEntries as IDataObject[]));
+			cursor = page?.has_more && typeof page.next_cursor === 'string' ? page.next_cursor : undefined;
+		} while (cursor && (returnAll || entries.length < limit));
+		return returnAll ? entries : entries.slice(0, limit);
+	}
+
+	return { send, sendList };
 }
 
 function failureError(

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { update };
+export { getAll, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['coupon'] } },
 		options: [
 			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: "List a connected account's coupons",
+				action: 'Get many coupons',
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				description: "Change a coupon's display name",
@@ -21,5 +28,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'update',
 	},
+	...getAll.description,
 	...update.description,
 ];

@@ -1,0 +1,47 @@
+/**
+ * Coupon → Get Many: lists the coupons of a Stripe connected account, one output item per coupon.
+ *
+ * Sends   GET {Base URL}/stripe/connect/accounts/{accountId}/coupons?limit=…[&starting_after=…]
+ *         (pages of up to 100, the documented maximum; Return All follows `next_cursor` while
+ *         `has_more`; Limit N asks for N, one page when N <= 100)
+ * Returns each entry of `data` unchanged. The docs give the list item only as a sample (a coupon
+ *         object, as Update returns), not as a schema.
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { accountIdField, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
+
+const showOnlyForCouponGetAll = {
+	show: { resource: ['coupon'], operation: ['getAll'] },
+};
+
+export const description: INodeProperties[] = [
+	{ ...accountIdField, displayOptions: showOnlyForCouponGetAll },
+	{ ...returnAllField, displayOptions: showOnlyForCouponGetAll },
+	{
+		...limitField,
+		displayOptions: { show: { ...showOnlyForCouponGetAll.show, returnAll: [false] } },
+	},
+	{ ...requestOptionsField, displayOptions: showOnlyForCouponGetAll },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as unknown);
+	if (!returnAll && !(typeof limit === 'number' && Number.isInteger(limit) && limit >= 1)) {
+		throw new NodeOperationError(this.getNode(), 'The Limit must be a whole number of 1 or more', {
+			itemIndex,
+			description: `Got ${JSON.stringify(limit)}; nothing was sent to ChatDash for this item.`,
+		});
+	}
+	return {
+		method: 'GET',
+		path: ['stripe', 'connect', 'accounts', accountId, 'coupons'],
+		notFoundMessage: `Connected account "${accountId}" was not found`,
+		list: { key: 'data', returnAll, limit: limit as number },
+	};
+}
