@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import * as coupon from './actions/coupon/Coupon.resource';
+import * as promotionCode from './actions/promotionCode/PromotionCode.resource';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
@@ -18,7 +19,7 @@ export class ChatDash implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage the Stripe coupons of the accounts connected to your ChatDash agency',
+		description: 'Manage the Stripe coupons and promotion codes of the accounts connected to your ChatDash agency',
 		defaults: { name: 'ChatDash' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,10 +31,14 @@ export class ChatDash implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Coupon', value: 'coupon' }],
+				options: [
+					{ name: 'Coupon', value: 'coupon' },
+					{ name: 'Promotion Code', value: 'promotionCode' },
+				],
 				default: 'coupon',
 			},
 			...coupon.description,
+			...promotionCode.description,
 		],
 	};
 

@@ -5,7 +5,10 @@
  * It answers the documented endpoints with the documented shapes (see ../shared/chatdash-api/):
  *   GET  /clients
  *   GET  /stripe/connect/accounts/{accountId}/coupons            (limit, starting_after)
+ *   POST /stripe/connect/accounts/{accountId}/coupons            ({"data":{name, percent_off | amount_off+currency, duration, …}})
  *   PUT  /stripe/connect/accounts/{accountId}/coupons/{couponId} ({"data":{"name":…}})
+ *   GET  /stripe/connect/accounts/{accountId}/coupons/{couponId}/promotion-codes (limit, starting_after)
+ *   POST /stripe/connect/accounts/{accountId}/promotion-codes    ({"data":{coupon, code?, …}})
  * holds coupons per connected account in memory, checks the Authorization header against one
  * agency key, and records every request exactly as it arrived (method, raw path, headers, body).
  *
@@ -16,6 +19,11 @@
  * ASSUMPTIONS where the ChatDash docs are silent (they document only 200 and 500 {"error": "…"}):
  *   - a missing or wrong key gets 401, an unknown account or coupon 404, a malformed body or query
  *     400; each with a Stripe-style body {"error": {"type", "message"}}. The key is never echoed.
+ *   - Create answers 201 (the docs say "Created"; the number is not shown). Its request schema is
+ *     cut off in the docs after amount_off: the emulator accepts the fields of the documented
+ *     coupon object (currency, duration, duration_in_months, max_redemptions, redeem_by, metadata)
+ *     and checks them as Stripe does (exactly one of percent_off / amount_off, currency with
+ *     amount_off, duration_in_months with "repeating").
  *   - list order is insertion order; `next_cursor` is the last returned ID, to be passed back as
  *     `starting_after` (the evident intent of the docs, not stated in words).
  */
@@ -124,6 +132,9 @@ function stripeStyleError(type, message) {
 async function startEmulator(options) {
 	/** @type {Map<string, Map<string, Coupon>>} */
 	const accounts = new Map();
+	/** Promotion codes per account, in creation order. @type {Map<string, Array<Record<string, any>>>} */
+	const promotionCodes = new Map();
+	let createdCount = 0;
 	/** @type {RecordedRequest[]} */
 	const requests = [];
 	/** @type {Fault[]} */
@@ -201,7 +212,13 @@ async function startEmulator(options) {
 		}
 		const isCoupons = s.length >= 5 && s[0] === 'stripe' && s[1] === 'connect' && s[2] === 'accounts' && s[4] === 'coupons';
 		if (isCoupons && s.length === 5 && request.method === 'GET') return listCoupons(s[3], request.query);
+		if (isCoupons && s.length === 5 && request.method === 'POST') return createCoupon(s[3], request.json);
 		if (isCoupons && s.length === 6 && request.method === 'PUT') return updateCoupon(s[3], s[5], request.json);
+		if (isCoupons && s.length === 7 && s[6] === 'promotion-codes' && request.method === 'GET') {
+			return listPromotionCodes(s[3], s[5], request.query);
+		}
+		const isPromotionCodes = s.length === 5 && s[0] === 'stripe' && s[1] === 'connect' && s[2] === 'accounts' && s[4] === 'promotion-codes';
+		if (isPromotionCodes && request.method === 'POST') return createPromotionCode(s[3], request.json);
 		return { status: 404, body: stripeStyleError('invalid_request_error', `Unrecognized request URL (${request.method}: ${request.path}).`) };
 	}
 
@@ -214,20 +231,118 @@ async function startEmulator(options) {
 	function listCoupons(accountId, query) {
 		const store = accounts.get(accountId);
 		if (!store) return noSuchAccount(accountId);
+		return page([...store.values()], query);
+	}
+
+	/**
+	 * One page of `all` per the documented cursor parameters.
+	 * @template {{ id: string }} T @param {T[]} all @param {Record<string, string>} query
+	 */
+	function page(all, query) {
 		const limit = query.limit === undefined ? DEFAULT_LIST_LIMIT : Number(query.limit);
 		if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
 			return { status: 400, body: stripeStyleError('invalid_request_error', `Invalid limit: must be an integer between 1 and ${MAX_LIST_LIMIT}`) };
 		}
-		const all = [...store.values()];
 		let start = 0;
 		if (query.starting_after !== undefined) {
-			const index = all.findIndex((coupon) => coupon.id === query.starting_after);
-			if (index < 0) return { status: 400, body: stripeStyleError('invalid_request_error', `Invalid starting_after: no such coupon '${query.starting_after}'`) };
+			const index = all.findIndex((entry) => entry.id === query.starting_after);
+			if (index < 0) return { status: 400, body: stripeStyleError('invalid_request_error', `Invalid starting_after: no such object '${query.starting_after}'`) };
 			start = index + 1;
 		}
 		const data = all.slice(start, start + limit);
 		const hasMore = start + limit < all.length;
 		return { status: 200, body: { data, has_more: hasMore, next_cursor: hasMore ? data[data.length - 1].id : null } };
+	}
+
+	/** @param {string} message */
+	const invalid = (message) => ({ status: 400, body: stripeStyleError('invalid_request_error', message) });
+
+	/** @param {string} accountId @param {unknown} json */
+	function createCoupon(accountId, json) {
+		const store = accounts.get(accountId);
+		if (!store) return noSuchAccount(accountId);
+		const data = /** @type {Record<string, any> | undefined} */ (/** @type {any} */ (json)?.data);
+		if (!data || typeof data !== 'object') return invalid('Body must be {"data": {...}}');
+		const allowed = ['id', 'name', 'percent_off', 'amount_off', 'currency', 'duration', 'duration_in_months', 'max_redemptions', 'redeem_by', 'metadata'];
+		const unknown = Object.keys(data).filter((key) => !allowed.includes(key));
+		if (unknown.length) return invalid(`Received unknown parameter: data[${unknown[0]}]`);
+		const hasPercent = data.percent_off !== undefined;
+		const hasAmount = data.amount_off !== undefined;
+		if (hasPercent === hasAmount) return invalid('Exactly one of percent_off or amount_off is required');
+		if (hasPercent && !(typeof data.percent_off === 'number' && data.percent_off > 0 && data.percent_off <= 100)) return invalid('percent_off must be a number between 1 and 100');
+		if (hasAmount && !(Number.isInteger(data.amount_off) && data.amount_off > 0)) return invalid('amount_off must be a positive integer');
+		if (hasAmount && typeof data.currency !== 'string') return invalid('currency is required with amount_off');
+		const duration = data.duration ?? 'once';
+		if (!['once', 'repeating', 'forever'].includes(duration)) return invalid(`Invalid duration: ${duration}`);
+		if ((duration === 'repeating') !== (data.duration_in_months !== undefined)) return invalid('duration_in_months is required with, and only with, duration "repeating"');
+		const id = data.id ?? `cpn_${String(++createdCount).padStart(6, '0')}`;
+		if (store.has(id)) return invalid(`Coupon already exists: '${id}'`);
+		const coupon = makeCoupon({
+			id,
+			name: data.name ?? id,
+			percent_off: hasPercent ? data.percent_off : null,
+			amount_off: hasAmount ? data.amount_off : null,
+			currency: hasAmount ? data.currency : null,
+			duration,
+			duration_in_months: data.duration_in_months ?? null,
+			max_redemptions: data.max_redemptions ?? null,
+			redeem_by: data.redeem_by ?? null,
+			metadata: data.metadata ?? {},
+			created: Math.floor(Date.now() / 1000),
+		});
+		store.set(id, coupon);
+		return { status: 201, body: coupon };
+	}
+
+	/** @param {string} accountId @param {unknown} json */
+	function createPromotionCode(accountId, json) {
+		const store = accounts.get(accountId);
+		if (!store) return noSuchAccount(accountId);
+		const data = /** @type {Record<string, any> | undefined} */ (/** @type {any} */ (json)?.data);
+		if (!data || typeof data !== 'object') return invalid('Body must be {"data": {...}}');
+		const allowed = ['coupon', 'code', 'customer', 'max_redemptions', 'expires_at', 'restrictions'];
+		const unknown = Object.keys(data).filter((key) => !allowed.includes(key));
+		if (unknown.length) return invalid(`Received unknown parameter: data[${unknown[0]}]`);
+		if (typeof data.coupon !== 'string') return invalid('coupon is required');
+		const coupon = store.get(data.coupon);
+		if (!coupon) return { status: 404, body: stripeStyleError('invalid_request_error', `No such coupon: '${data.coupon}'`) };
+		const codes = promotionCodes.get(accountId) ?? [];
+		const code = data.code ?? `PROMO${String(++createdCount).padStart(6, '0')}`;
+		if (codes.some((existing) => existing.code === code && existing.active)) return invalid(`An active promotion code '${code}' already exists`);
+		const restrictions = data.restrictions ?? {};
+		const promotionCode = {
+			id: `promo_${String(++createdCount).padStart(8, '0')}`,
+			object: 'promotion_code',
+			active: true,
+			code,
+			coupon: { ...coupon },
+			created: Math.floor(Date.now() / 1000),
+			customer: data.customer ?? null,
+			customer_account: null,
+			expires_at: data.expires_at ?? null,
+			livemode: false,
+			max_redemptions: data.max_redemptions ?? null,
+			metadata: {},
+			restrictions: {
+				first_time_transaction: restrictions.first_time_transaction ?? false,
+				minimum_amount: restrictions.minimum_amount ?? null,
+				minimum_amount_currency: restrictions.minimum_amount_currency ?? null,
+			},
+			times_redeemed: 0,
+		};
+		codes.push(promotionCode);
+		promotionCodes.set(accountId, codes);
+		return { status: 201, body: promotionCode };
+	}
+
+	/** @param {string} accountId @param {string} couponId @param {Record<string, string>} query */
+	function listPromotionCodes(accountId, couponId, query) {
+		const store = accounts.get(accountId);
+		if (!store) return noSuchAccount(accountId);
+		if (!store.has(couponId)) return { status: 404, body: stripeStyleError('invalid_request_error', `No such coupon: '${couponId}'`) };
+		const codes = (promotionCodes.get(accountId) ?? []).filter((code) => code.coupon.id === couponId);
+		// The coupon inside each code is the coupon as it is now (a renamed coupon shows its new name).
+		return page(codes.map((code) => ({ ...code, id: String(code.id), coupon: { ...store.get(couponId) } })), query);
 	}
 
 	/** @param {string} accountId @param {string} couponId @param {unknown} json */
@@ -339,6 +454,8 @@ async function startEmulator(options) {
 			const coupon = accounts.get(accountId)?.get(couponId);
 			return coupon && { ...coupon };
 		},
+		/** @param {string} accountId */
+		promotionCodes: (accountId) => (promotionCodes.get(accountId) ?? []).map((code) => ({ ...code })),
 		/** Makes matching requests misbehave (`times` limits how often). @param {Fault} fault */
 		addFault: (fault) => faults.push(fault),
 		/** Seeded random faults on every matching request; undefined turns them off. @param {FaultProfile | undefined} next */

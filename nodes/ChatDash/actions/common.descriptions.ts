@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 /** The Stripe connected account every Stripe Connect call is scoped to. */
 export const accountIdField: INodeProperties = {
@@ -58,6 +59,23 @@ export const limitField: INodeProperties = {
 	default: 50,
 	description: 'Max number of results to return',
 };
+
+/** Return All / Limit of a Get Many item, checked before anything is sent. */
+export function getListRequestLimit(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { returnAll: boolean; limit: number } {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	if (returnAll) return { returnAll, limit: 0 };
+	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
+	if (!(typeof limit === 'number' && Number.isInteger(limit) && limit >= 1)) {
+		throw new NodeOperationError(context.getNode(), 'The Limit must be a whole number of 1 or more', {
+			itemIndex,
+			description: `Got ${JSON.stringify(limit)}; nothing was sent to ChatDash for this item.`,
+		});
+	}
+	return { returnAll, limit };
+}
 
 /** Defaults of the Options below; see the README for why 4 at a time. */
 export const DEFAULT_CONCURRENCY = 4;

@@ -9,13 +9,15 @@ import {
 	DEFAULT_TIMEOUT_MS,
 } from './common.descriptions';
 import * as coupon from './coupon/Coupon.resource';
+import * as promotionCode from './promotionCode/PromotionCode.resource';
 
 interface ChatDashOperation {
 	prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest;
 }
 
 const operations: Record<string, Record<string, ChatDashOperation>> = {
-	coupon: { getAll: coupon.getAll, update: coupon.update },
+	coupon: { create: coupon.create, getAll: coupon.getAll, update: coupon.update },
+	promotionCode: { create: promotionCode.create, getAll: promotionCode.getAll },
 };
 
 interface RequestOptions {

@@ -67,3 +67,63 @@ export function getTextParameter(
 	if (problem) fail(context, itemIndex, label, problem);
 	return String(value);
 }
+
+/**
+ * Reads a number parameter and checks its range (and wholeness), or throws naming the field.
+ * Undefined when the parameter is optional and unset.
+ */
+export function getNumberParameter(
+	context: IExecuteFunctions,
+	parameterName: string,
+	label: string,
+	itemIndex: number,
+	rules: { min: number; max?: number; whole?: boolean; value?: unknown },
+): number {
+	const value = 'value' in rules ? rules.value : context.getNodeParameter(parameterName, itemIndex, undefined);
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const ok =
+		typeof number === 'number' &&
+		Number.isFinite(number) &&
+		number >= rules.min &&
+		(rules.max === undefined || number <= rules.max) &&
+		(!rules.whole || Number.isInteger(number));
+	if (!ok) {
+		const range = rules.max === undefined ? `of ${rules.min} or more` : `from ${rules.min} to ${rules.max}`;
+		fail(context, itemIndex, label, `must be a ${rules.whole ? 'whole ' : ''}number ${range}, not ${JSON.stringify(value)}`);
+	}
+	return number as number;
+}
+
+/** A date picker's value (or a date string from an expression) as unix seconds, or throws naming the field. */
+export function toUnixSeconds(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): number {
+	const millis = typeof value === 'string' ? Date.parse(value) : NaN;
+	if (Number.isNaN(millis)) fail(context, itemIndex, label, `must be a date, not ${JSON.stringify(value)}`);
+	return Math.floor(millis / 1000);
+}
+
+/** A three-letter ISO currency code, lower-cased as Stripe returns it, or throws naming the field. */
+export function toCurrency(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	if (typeof value !== 'string' || !/^[a-z]{3}$/i.test(value.trim())) {
+		fail(context, itemIndex, label, `must be a three-letter currency code such as usd, not ${JSON.stringify(value)}`);
+	}
+	return value.trim().toLowerCase();
+}
+
+/** An optional text parameter: undefined when left empty, else the trimmed text, or throws naming the field. */
+export function getOptionalTextParameter(
+	context: IExecuteFunctions,
+	parameterName: string,
+	label: string,
+	itemIndex: number,
+): string | undefined {
+	const value = context.getNodeParameter(parameterName, itemIndex, '');
+	if (value === '' || value === undefined || value === null) return undefined;
+	const problem = problemWithText(value);
+	if (problem) fail(context, itemIndex, label, problem);
+	return String(value).trim();
+}

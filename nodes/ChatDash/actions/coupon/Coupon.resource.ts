@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as create from './create.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export { getAll, update };
+export { create, getAll, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['coupon'] } },
 		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a coupon in a connected account',
+				action: 'Create a coupon',
+			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
@@ -28,6 +35,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'update',
 	},
+	...create.description,
 	...getAll.description,
 	...update.description,
 ];

@@ -8,11 +8,16 @@
  *         object, as Update returns), not as a schema.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
+import {
+	accountIdField,
+	getListRequestLimit,
+	limitField,
+	requestOptionsField,
+	returnAllField,
+} from '../common.descriptions';
 
 const showOnlyForCouponGetAll = {
 	show: { resource: ['coupon'], operation: ['getAll'] },
@@ -30,18 +35,10 @@ export const description: INodeProperties[] = [
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as unknown);
-	if (!returnAll && !(typeof limit === 'number' && Number.isInteger(limit) && limit >= 1)) {
-		throw new NodeOperationError(this.getNode(), 'The Limit must be a whole number of 1 or more', {
-			itemIndex,
-			description: `Got ${JSON.stringify(limit)}; nothing was sent to ChatDash for this item.`,
-		});
-	}
 	return {
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'coupons'],
 		notFoundMessage: `Connected account "${accountId}" was not found`,
-		list: { key: 'data', returnAll, limit: limit as number },
+		list: { key: 'data', ...getListRequestLimit(this, itemIndex) },
 	};
 }

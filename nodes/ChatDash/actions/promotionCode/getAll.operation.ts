@@ -1,0 +1,41 @@
+/**
+ * Promotion Code → Get Many: lists the promotion codes of one coupon, one output item per code.
+ *
+ * Sends   GET {Base URL}/stripe/connect/accounts/{accountId}/coupons/{couponId}/promotion-codes
+ *         ?limit=…[&starting_after=…]   (pages of up to 100; Return All follows `next_cursor`)
+ * Returns each entry of `data` unchanged (the docs give the entry only as a sample: a promotion
+ *         code object with its full coupon).
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import {
+	accountIdField,
+	couponIdField,
+	getListRequestLimit,
+	limitField,
+	requestOptionsField,
+	returnAllField,
+} from '../common.descriptions';
+
+const show = { resource: ['promotionCode'], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [
+	{ ...accountIdField, displayOptions: { show } },
+	{ ...couponIdField, description: 'The coupon whose promotion codes to list', displayOptions: { show } },
+	{ ...returnAllField, displayOptions: { show } },
+	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
+	const couponId = getIdParameter(this, 'couponId', 'Coupon', itemIndex);
+	return {
+		method: 'GET',
+		path: ['stripe', 'connect', 'accounts', accountId, 'coupons', couponId, 'promotion-codes'],
+		notFoundMessage: `Coupon "${couponId}" was not found in connected account "${accountId}"`,
+		list: { key: 'data', ...getListRequestLimit(this, itemIndex) },
+	};
+}
