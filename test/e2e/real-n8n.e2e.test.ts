@@ -11,12 +11,13 @@ import path from 'node:path';
 import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
 import { DEMO_ACCOUNT, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } from '../../scripts/lib/demo-fixtures';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { couponUpdateWorkflow, E2E_CREDENTIAL, toolVariantWorkflow } from './workflows';
+import { couponLifecycleWorkflow, couponUpdateWorkflow, E2E_CREDENTIAL, toolVariantWorkflow } from './workflows';
 
 const API_KEY = 'cd_agency_e2e_Zr81KmQ3vX';
 const ACCOUNT = 'acct_e2e';
 const INSTALL_TIMEOUT = 30 * 60 * 1000;
 const FLAKY_ACCOUNT = 'acct_flaky';
+const LIFECYCLE_ACCOUNT = 'acct_lifecycle';
 const FLAKY_IDS = Array.from({ length: 120 }, (_, index) => `F${String(index).padStart(3, '0')}`);
 
 type Instance = Awaited<ReturnType<typeof createN8nInstance>>;
@@ -46,6 +47,7 @@ beforeAll(async () => {
 			],
 			[DEMO_ACCOUNT]: DEMO_COUPONS,
 			[FLAKY_ACCOUNT]: FLAKY_IDS.map((id) => ({ id, name: `old ${id}` })),
+			[LIFECYCLE_ACCOUNT]: [],
 		},
 	});
 	// Only the flaky account misbehaves, so the other scenarios stay exact.
@@ -85,6 +87,7 @@ beforeAll(async () => {
 			{ onError: 'continueRegularOutput' },
 		),
 		toolVariantWorkflow('e2eToolVariant'),
+		couponLifecycleWorkflow('e2eCouponLifecycle', LIFECYCLE_ACCOUNT),
 		couponUpdateWorkflow(
 			'e2eFlakyApi',
 			FLAKY_IDS.map((id) => ({ account: FLAKY_ACCOUNT, coupon: id, newName: `renamed ${id}` })),
@@ -153,6 +156,27 @@ describe('n8n execute', () => {
 		expect(flakyRequests.length).toBeGreaterThan(FLAKY_IDS.length);
 		expect(flakyRequests.every((request) => /^\/v1\/public\/stripe\/connect\/accounts\/acct_flaky\/coupons\/F\d{3}$/.test(request.rawPath))).toBe(true);
 		expectNoKeyIn(stdout + stderr);
+	});
+
+	test('Create coupon → Create promotion code → Update coupon → Get Many promotion codes, chained by expressions', async () => {
+		const { run } = await n8n.execute('e2eCouponLifecycle');
+		expect(run.status).toBe('success');
+		const [coupon] = emulator.coupons(LIFECYCLE_ACCOUNT);
+		expect(coupon).toMatchObject({ name: 'Lifecycle Sale (renamed)', percent_off: 15, duration: 'repeating', duration_in_months: 2 });
+		const [code] = emulator.promotionCodes(LIFECYCLE_ACCOUNT);
+		expect(code).toMatchObject({ code: 'LIFE15', max_redemptions: 5, coupon: { id: coupon.id } });
+
+		expect(chatDashOutput(run, 'Create coupon').map((item) => item.json.id)).toEqual([coupon.id]);
+		expect(chatDashOutput(run, 'Rename coupon').map((item) => item.json)).toEqual([coupon]);
+		const listed = chatDashOutput(run, 'List promotion codes');
+		expect(listed.map((item) => [item.json.id, item.json.code, (item.json.coupon as { name: string }).name])).toEqual([
+			[code.id, 'LIFE15', 'Lifecycle Sale (renamed)'],
+		]);
+		const posts = emulator.requests.filter((request) => request.segments[3] === LIFECYCLE_ACCOUNT && request.method === 'POST');
+		expect(posts.map((request) => request.json)).toEqual([
+			{ data: { name: 'Lifecycle Sale', percent_off: 15, duration: 'repeating', duration_in_months: 2 } },
+			{ data: { coupon: coupon.id, code: 'LIFE15', max_redemptions: 5 } },
+		]);
 	});
 
 	test('the AI-tool variant n8n-nodes-chatdash.chatDashTool is a known node type', async () => {

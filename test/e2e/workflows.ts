@@ -90,3 +90,61 @@ export function toolVariantWorkflow(id: string) {
 		connections: {},
 	};
 }
+
+/**
+ * Create coupon → Create a promotion code for it → Rename the coupon → Get Many promotion codes of
+ * that coupon: each step takes the previous step's output through expressions.
+ */
+export function couponLifecycleWorkflow(id: string, accountId: string) {
+	const chatDash = (name: string, x: number, parameters: IDataObject) => ({
+		parameters: { accountId, ...parameters },
+		id: `a0000000-0000-4000-8000-00000000010${x}`,
+		name,
+		type: 'n8n-nodes-chatdash.chatDash',
+		typeVersion: 1,
+		position: [200 * x, 0],
+		credentials: { chatDashApi: E2E_CREDENTIAL },
+	});
+	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+	const steps = [
+		chatDash('Create coupon', 1, {
+			resource: 'coupon',
+			operation: 'create',
+			name: 'Lifecycle Sale',
+			discountType: 'percentOff',
+			percentOff: 15,
+			duration: 'repeating',
+			durationInMonths: 2,
+		}),
+		chatDash('Create promotion code', 2, {
+			resource: 'promotionCode',
+			operation: 'create',
+			couponId: byId('={{ $json.id }}'),
+			code: 'LIFE15',
+			additionalFields: { maxRedemptions: 5 },
+		}),
+		chatDash('Rename coupon', 3, {
+			resource: 'coupon',
+			operation: 'update',
+			couponId: byId("={{ $('Create coupon').item.json.id }}"),
+			name: 'Lifecycle Sale (renamed)',
+		}),
+		chatDash('List promotion codes', 4, {
+			resource: 'promotionCode',
+			operation: 'getAll',
+			couponId: byId('={{ $json.id }}'),
+			returnAll: true,
+		}),
+	];
+	const names = ['Manual Trigger', ...steps.map((step) => step.name)];
+	return {
+		id,
+		name: id,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [trigger, ...steps],
+		connections: Object.fromEntries(
+			names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]),
+		),
+	};
+}
