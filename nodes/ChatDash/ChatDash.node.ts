@@ -6,8 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as coupon from './actions/coupon/Coupon.resource';
-import * as promotionCode from './actions/promotionCode/PromotionCode.resource';
+import { resourceProperties } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
@@ -25,21 +24,7 @@ export class ChatDash implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chatDashApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Coupon', value: 'coupon' },
-					{ name: 'Promotion Code', value: 'promotionCode' },
-				],
-				default: 'coupon',
-			},
-			...coupon.description,
-			...promotionCode.description,
-		],
+		properties: resourceProperties,
 	};
 
 	methods = { listSearch };

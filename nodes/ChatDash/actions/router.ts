@@ -8,17 +8,7 @@ import {
 	DEFAULT_MAX_ATTEMPTS,
 	DEFAULT_TIMEOUT_MS,
 } from './common.descriptions';
-import * as coupon from './coupon/Coupon.resource';
-import * as promotionCode from './promotionCode/PromotionCode.resource';
-
-interface ChatDashOperation {
-	prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest;
-}
-
-const operations: Record<string, Record<string, ChatDashOperation>> = {
-	coupon: { create: coupon.create, getAll: coupon.getAll, update: coupon.update },
-	promotionCode: { create: promotionCode.create, getAll: promotionCode.getAll },
-};
+import { resources } from './resources';
 
 interface RequestOptions {
 	concurrency?: number;
@@ -66,7 +56,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = operations[resource]?.[operationName];
+	const operation = resources[resource]?.[operationName];
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -13,7 +13,7 @@
  * are sent under those names. Nothing else is sent.
  * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts).
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	getIdParameter,
@@ -26,6 +26,13 @@ import type { ChatDashRequest } from '../../transport';
 import { accountIdField, requestOptionsField } from '../common.descriptions';
 
 const show = { resource: ['coupon'], operation: ['create'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	description: "Create a coupon in a connected account",
+	action: 'Create a coupon',
+};
 
 export const description: INodeProperties[] = [
 	{ ...accountIdField, displayOptions: { show } },

@@ -7,7 +7,7 @@
  * Returns each entry of `data` unchanged. The docs give the list item only as a sample (a coupon
  *         object, as Update returns), not as a schema.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
@@ -21,6 +21,13 @@ import {
 
 const showOnlyForCouponGetAll = {
 	show: { resource: ['coupon'], operation: ['getAll'] },
+};
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: "List a connected account's coupons",
+	action: 'Get many coupons',
 };
 
 export const description: INodeProperties[] = [

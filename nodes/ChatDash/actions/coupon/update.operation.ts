@@ -10,7 +10,7 @@
  *
  * The docs (put-stripe-connect-coupon) accept only `data.name` in the body; nothing else is sent.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
@@ -18,6 +18,13 @@ import { accountIdField, couponIdField, requestOptionsField } from '../common.de
 
 const showOnlyForCouponUpdate = {
 	show: { resource: ['coupon'], operation: ['update'] },
+};
+
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	description: "Change a coupon's display name",
+	action: 'Update a coupon',
 };
 
 export const description: INodeProperties[] = [

@@ -12,7 +12,7 @@
  * come from the documented request sample, and are sent under exactly those names.
  * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts).
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	getIdParameter,
@@ -25,6 +25,13 @@ import type { ChatDashRequest } from '../../transport';
 import { accountIdField, couponIdField, requestOptionsField } from '../common.descriptions';
 
 const show = { resource: ['promotionCode'], operation: ['create'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	description: "Create a customer-facing code for a coupon",
+	action: 'Create a promotion code',
+};
 
 export const description: INodeProperties[] = [
 	{ ...accountIdField, displayOptions: { show } },

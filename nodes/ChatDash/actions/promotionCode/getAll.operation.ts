@@ -6,7 +6,7 @@
  * Returns each entry of `data` unchanged (the docs give the entry only as a sample: a promotion
  *         code object with its full coupon).
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
@@ -20,6 +20,13 @@ import {
 } from '../common.descriptions';
 
 const show = { resource: ['promotionCode'], operation: ['getAll'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: "List a coupon's promotion codes",
+	action: 'Get many promotion codes',
+};
 
 export const description: INodeProperties[] = [
 	{ ...accountIdField, displayOptions: { show } },

@@ -1,0 +1,54 @@
+/**
+ * The node description as n8n reads it. The Operation dropdowns are built from the operation
+ * files, so what n8n's lint would check on literal options is checked here.
+ */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
+
+const { properties } = new ChatDash().description;
+const byName = (name: string) => properties.filter((property) => property.name === name);
+const names = (options: INodeProperties['options']) => (options as INodePropertyOptions[]).map((option) => option.name);
+
+test('resources: sorted, default Coupon (saved workflows rely on it)', () => {
+	const [resource] = byName('resource');
+	expect(names(resource.options)).toEqual(['Coupon', 'Promotion Code']);
+	expect(resource.default).toBe('coupon');
+});
+
+test.each([
+	['coupon', ['Create', 'Get Many', 'Update'], 'update'],
+	['promotionCode', ['Create', 'Get Many'], 'create'],
+])('%s operations: sorted, each with an action, default %s', (resource, expected, defaultOperation) => {
+	const [operation] = byName('operation').filter((property) => property.displayOptions?.show?.resource?.includes(resource));
+	expect(names(operation.options)).toEqual(expected);
+	expect(operation.default).toBe(defaultOperation);
+	for (const option of operation.options as INodePropertyOptions[]) {
+		expect(option.action).toMatch(/^[A-Z][a-z]+ (a|many) [a-z ]+$/);
+		expect(option.description).toBeTruthy();
+	}
+});
+
+test('every operation field is shown only for its resource and operation', () => {
+	const fields = properties.filter((property) => !['resource', 'operation'].includes(property.name));
+	for (const field of fields) {
+		const show = field.displayOptions?.show;
+		expect({ field: field.name, resource: show?.resource?.length, operation: show?.operation?.length }).toEqual({
+			field: field.name,
+			resource: 1,
+			operation: 1,
+		});
+	}
+});
+
+test('the Coupon → Update contract of saved workflows is unchanged', () => {
+	const updateFields = properties
+		.filter((property) => property.displayOptions?.show?.operation?.includes('update'))
+		.map((property) => [property.name, property.type, property.default]);
+	expect(updateFields).toEqual([
+		['accountId', 'string', ''],
+		['couponId', 'resourceLocator', { mode: 'list', value: '' }],
+		['name', 'string', ''],
+		['options', 'collection', {}],
+	]);
+});
