@@ -158,7 +158,7 @@ describe('n8n execute', () => {
 		expectNoKeyIn(stdout + stderr);
 	});
 
-	test('Create coupon → Create promotion code → Update coupon → Get Many promotion codes, chained by expressions', async () => {
+	test('Create coupon → Create promotion code → Update coupon → Get Many promotion codes → Get Many coupons, chained by expressions', async () => {
 		const { run } = await n8n.execute('e2eCouponLifecycle');
 		expect(run.status).toBe('success');
 		const [coupon] = emulator.coupons(LIFECYCLE_ACCOUNT);
@@ -172,6 +172,7 @@ describe('n8n execute', () => {
 		expect(listed.map((item) => [item.json.id, item.json.code, (item.json.coupon as { name: string }).name])).toEqual([
 			[code.id, 'LIFE15', 'Lifecycle Sale (renamed)'],
 		]);
+		expect(chatDashOutput(run, 'List coupons').map((item) => item.json)).toEqual([coupon]);
 		const posts = emulator.requests.filter((request) => request.segments[3] === LIFECYCLE_ACCOUNT && request.method === 'POST');
 		expect(posts.map((request) => request.json)).toEqual([
 			{ data: { name: 'Lifecycle Sale', percent_off: 15, duration: 'repeating', duration_in_months: 2 } },

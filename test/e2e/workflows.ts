@@ -93,7 +93,8 @@ export function toolVariantWorkflow(id: string) {
 
 /**
  * Create coupon → Create a promotion code for it → Rename the coupon → Get Many promotion codes of
- * that coupon: each step takes the previous step's output through expressions.
+ * that coupon → Get Many coupons of the account: each step takes the previous step's output
+ * through expressions.
  */
 export function couponLifecycleWorkflow(id: string, accountId: string) {
 	const chatDash = (name: string, x: number, parameters: IDataObject) => ({
@@ -135,6 +136,7 @@ export function couponLifecycleWorkflow(id: string, accountId: string) {
 			couponId: byId('={{ $json.id }}'),
 			returnAll: true,
 		}),
+		chatDash('List coupons', 5, { resource: 'coupon', operation: 'getAll', returnAll: false, limit: 10 }),
 	];
 	const names = ['Manual Trigger', ...steps.map((step) => step.name)];
 	return {
