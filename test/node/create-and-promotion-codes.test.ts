@@ -77,6 +77,7 @@ describe('Coupon → Create', () => {
 		[{ discountType: 'amountOff', amountOff: 500, currency: 'dollars' }, 'The Currency must be a three-letter currency code such as usd, not "dollars"'],
 		[{ duration: 'repeating', durationInMonths: '={{ 0 }}' }, 'The Duration in Months must be a whole number of 1 or more, not 0'],
 		[{ additionalFields: { redeemBy: 'next tuesday' } }, 'The Redeem By must be a date, not "next tuesday"'],
+		[{ additionalFields: { maxRedemptions: '={{ -3 }}' } }, 'The Max Redemptions must be a whole number of 1 or more, not -3'],
 		[{ name: '={{ "  " }}' }, 'The Name is empty'],
 	])('%j → %s, nothing sent', async (overrides, message) => {
 		const { error } = await run(createCoupon({ discountType: 'percentOff', percentOff: 10, duration: 'once', ...overrides } as INodeParameters));

@@ -68,18 +68,16 @@ export function getTextParameter(
 	return String(value);
 }
 
-/**
- * Reads a number parameter and checks its range (and wholeness), or throws naming the field.
- * Undefined when the parameter is optional and unset.
- */
-export function getNumberParameter(
+type NumberRules = { min: number; max?: number; whole?: boolean };
+
+/** Checks a number (or numeric text from an expression) against its range, or throws naming the field. */
+export function toCheckedNumber(
 	context: IExecuteFunctions,
-	parameterName: string,
+	value: unknown,
 	label: string,
 	itemIndex: number,
-	rules: { min: number; max?: number; whole?: boolean; value?: unknown },
+	rules: NumberRules,
 ): number {
-	const value = 'value' in rules ? rules.value : context.getNodeParameter(parameterName, itemIndex, undefined);
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	const ok =
 		typeof number === 'number' &&
@@ -92,6 +90,17 @@ export function getNumberParameter(
 		fail(context, itemIndex, label, `must be a ${rules.whole ? 'whole ' : ''}number ${range}, not ${JSON.stringify(value)}`);
 	}
 	return number as number;
+}
+
+/** Reads a number parameter and checks its range (and wholeness), or throws naming the field. */
+export function getNumberParameter(
+	context: IExecuteFunctions,
+	parameterName: string,
+	label: string,
+	itemIndex: number,
+	rules: NumberRules,
+): number {
+	return toCheckedNumber(context, context.getNodeParameter(parameterName, itemIndex, undefined), label, itemIndex, rules);
 }
 
 /** A date picker's value (or a date string from an expression) as unix seconds, or throws naming the field. */

@@ -19,6 +19,7 @@ import {
 	getIdParameter,
 	getNumberParameter,
 	getTextParameter,
+	toCheckedNumber,
 	toCurrency,
 	toUnixSeconds,
 } from '../../helpers/validation';
@@ -161,10 +162,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (additional.maxRedemptions !== undefined) {
-		data.max_redemptions = getNumberParameter(this, 'maxRedemptions', 'Max Redemptions', itemIndex, {
+		data.max_redemptions = toCheckedNumber(this, additional.maxRedemptions, 'Max Redemptions', itemIndex, {
 			min: 1,
 			whole: true,
-			value: additional.maxRedemptions,
 		});
 	}
 	if (additional.redeemBy) data.redeem_by = toUnixSeconds(this, additional.redeemBy, 'Redeem By', itemIndex);

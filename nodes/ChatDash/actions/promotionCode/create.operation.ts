@@ -16,8 +16,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import {
 	getIdParameter,
-	getNumberParameter,
 	getOptionalTextParameter,
+	toCheckedNumber,
 	toCurrency,
 	toUnixSeconds,
 } from '../../helpers/validation';
@@ -116,10 +116,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	if (additional.customer) data.customer = String(additional.customer).trim();
 	if (additional.maxRedemptions !== undefined) {
-		data.max_redemptions = getNumberParameter(this, 'maxRedemptions', 'Max Redemptions', itemIndex, {
+		data.max_redemptions = toCheckedNumber(this, additional.maxRedemptions, 'Max Redemptions', itemIndex, {
 			min: 1,
 			whole: true,
-			value: additional.maxRedemptions,
 		});
 	}
 	if (additional.expiresAt) data.expires_at = toUnixSeconds(this, additional.expiresAt, 'Expires At', itemIndex);
@@ -129,10 +128,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		restrictions.first_time_transaction = additional.firstTimeTransaction === true;
 	}
 	if (additional.minimumAmount !== undefined) {
-		restrictions.minimum_amount = getNumberParameter(this, 'minimumAmount', 'Minimum Amount', itemIndex, {
+		restrictions.minimum_amount = toCheckedNumber(this, additional.minimumAmount, 'Minimum Amount', itemIndex, {
 			min: 1,
 			whole: true,
-			value: additional.minimumAmount,
 		});
 		restrictions.minimum_amount_currency = toCurrency(
 			this,
