@@ -54,7 +54,7 @@ describe('Coupon → Create', () => {
 				currency: 'USD',
 				duration: 'repeating',
 				durationInMonths: 3,
-				additionalFields: { maxRedemptions: 100, redeemBy: '2027-01-31T12:00:00.000Z' },
+				additionalFields: { maxRedemptions: 100, redeemBy: '2027-01-31T12:00:00.000Z', metadata: '{"campaign": "summer", "wave": 2}' },
 			}),
 		);
 		expect(emulator.requests[0].json).toEqual({
@@ -66,6 +66,7 @@ describe('Coupon → Create', () => {
 				duration_in_months: 3,
 				max_redemptions: 100,
 				redeem_by: Date.parse('2027-01-31T12:00:00.000Z') / 1000,
+				metadata: { campaign: 'summer', wave: '2' },
 			},
 		});
 	});
@@ -78,6 +79,8 @@ describe('Coupon → Create', () => {
 		[{ duration: 'repeating', durationInMonths: '={{ 0 }}' }, 'The Duration in Months must be a whole number of 1 or more, not 0'],
 		[{ additionalFields: { redeemBy: 'next tuesday' } }, 'The Redeem By must be a date, not "next tuesday"'],
 		[{ additionalFields: { maxRedemptions: '={{ -3 }}' } }, 'The Max Redemptions must be a whole number of 1 or more, not -3'],
+		[{ additionalFields: { metadata: '{"campaign": ' } }, 'The Metadata must be a JSON object, e.g. {"campaign": "summer"}'],
+		[{ additionalFields: { metadata: '{"nested": {"a": 1}}' } }, 'The Metadata value of "nested" must be text or a number'],
 		[{ name: '={{ "  " }}' }, 'The Name is empty'],
 	])('%j → %s, nothing sent', async (overrides, message) => {
 		const { error } = await run(createCoupon({ discountType: 'percentOff', percentOff: 10, duration: 'once', ...overrides } as INodeParameters));

@@ -136,3 +136,29 @@ export function getOptionalTextParameter(
 	if (problem) fail(context, itemIndex, label, problem);
 	return String(value).trim();
 }
+
+/**
+ * Metadata as Stripe stores it: a flat JSON object of text values (numbers are turned into
+ * text). Given as an object or as JSON text; anything else throws naming the field.
+ */
+export function toMetadata(context: IExecuteFunctions, value: unknown, itemIndex: number): Record<string, string> {
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value.trim() || '{}');
+		} catch {
+			fail(context, itemIndex, 'Metadata', 'must be a JSON object, e.g. {"campaign": "summer"}');
+		}
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		fail(context, itemIndex, 'Metadata', 'must be a JSON object, e.g. {"campaign": "summer"}');
+	}
+	const metadata: Record<string, string> = {};
+	for (const [key, entry] of Object.entries(parsed as Record<string, unknown>)) {
+		if (typeof entry !== 'string' && typeof entry !== 'number') {
+			fail(context, itemIndex, 'Metadata', `value of "${key}" must be text or a number`);
+		}
+		metadata[key] = String(entry);
+	}
+	return metadata;
+}

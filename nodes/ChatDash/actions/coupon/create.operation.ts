@@ -8,7 +8,7 @@
  *
  * What the docs say (post-stripe-connect-coupons.yaml): the request schema lists name, percent_off
  * ("Required if amount_off is not provided") and amount_off, then is cut off; the documented sample
- * also sends duration. currency, duration_in_months, max_redemptions and redeem_by are not visible
+ * also sends duration. currency, duration_in_months, max_redemptions, redeem_by and metadata are not visible
  * as request fields: they are the documented fields of the coupon object this endpoint returns, and
  * are sent under those names. Nothing else is sent.
  * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts).
@@ -20,6 +20,7 @@ import {
 	getNumberParameter,
 	getTextParameter,
 	toCheckedNumber,
+	toMetadata,
 	toCurrency,
 	toUnixSeconds,
 } from '../../helpers/validation';
@@ -128,6 +129,13 @@ export const description: INodeProperties[] = [
 				description: 'How many times the coupon can be redeemed in total',
 			},
 			{
+				displayName: 'Metadata',
+				name: 'metadata',
+				type: 'json',
+				default: '{}',
+				description: 'Key-value pairs stored on the coupon, as a JSON object, e.g. {"campaign": "summer"}',
+			},
+			{
 				displayName: 'Redeem By',
 				name: 'redeemBy',
 				type: 'dateTime',
@@ -167,6 +175,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 			whole: true,
 		});
 	}
+	if (additional.metadata !== undefined) data.metadata = toMetadata(this, additional.metadata, itemIndex);
 	if (additional.redeemBy) data.redeem_by = toUnixSeconds(this, additional.redeemBy, 'Redeem By', itemIndex);
 
 	return {
