@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_TIMEOUT_MS } from '../transport';
+import { DEFAULT_RETRY_POLICY } from '../transport/retry';
+
 /** The Stripe connected account every Stripe Connect call is scoped to. */
 export const accountIdField: INodeProperties = {
 	displayName: 'Account ID',
@@ -79,8 +82,8 @@ export function getListRequestLimit(
 
 /** Defaults of the Options below; see the README for why 4 at a time. */
 export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_MAX_ATTEMPTS = 5;
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_ATTEMPTS = DEFAULT_RETRY_POLICY.maxAttempts;
+export { DEFAULT_TIMEOUT_MS };
 
 /** How requests are sent: parallelism, retries of transient failures, per-try timeout. */
 export const requestOptionsField: INodeProperties = {

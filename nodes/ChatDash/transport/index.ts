@@ -157,12 +157,7 @@ export function describeHttpFailure(
 	};
 }
 
-export interface TransportOptions {
-	retry: RetryPolicy;
-	/** Per-try timeout; a try that takes longer counts as a transient failure. */
-	timeoutMs: number;
-}
-
+/** Per-try timeout unless the node's Timeout option says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 type Outcome =
