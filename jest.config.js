@@ -3,8 +3,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	// The real-n8n suites have their own config (jest.e2e.config.js, `npm run test:e2e`).
-	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	// The real-n8n suites have their own configs (jest.e2e.config.js, jest.browser.config.js).
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/browser/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},

@@ -8,6 +8,15 @@ import type {
 
 export const CHATDASH_DEFAULT_BASE_URL = 'https://api.chat-dash.com/v1/public';
 
+/** What n8n's credential test shows, per answer of `GET /clients` (see `test.rules`). */
+export const CREDENTIAL_TEST_MESSAGES = {
+	keyRejected:
+		'ChatDash rejected this API key (HTTP 401). Copy the agency API key from your ChatDash agency profile and paste it as it is, without "Bearer".',
+	keyForbidden:
+		'ChatDash refused this API key (HTTP 403). Use the API key of your agency, from your ChatDash agency profile.',
+	notChatDash: `No ChatDash API answered at this Base URL (HTTP 404). Leave the Base URL at ${CHATDASH_DEFAULT_BASE_URL} unless you go through a proxy.`,
+} as const;
+
 export class ChatDashApi implements ICredentialType {
 	name = 'chatDashApi';
 
@@ -52,11 +61,19 @@ export class ChatDashApi implements ICredentialType {
 	};
 
 	// GET /clients is the cheapest documented agency-level read, and it needs a valid key.
+	// Without rules n8n's editor shows only the HTTP reason ("Unauthorized"). The docs do not list
+	// the error statuses of /clients: 401/403 for a refused key and 404 for a wrong path are the
+	// usual meanings, assumed here as in the transport's error messages.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/clients',
 			method: 'GET',
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: CREDENTIAL_TEST_MESSAGES.keyRejected } },
+			{ type: 'responseCode', properties: { value: 403, message: CREDENTIAL_TEST_MESSAGES.keyForbidden } },
+			{ type: 'responseCode', properties: { value: 404, message: CREDENTIAL_TEST_MESSAGES.notChatDash } },
+		],
 	};
 }

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/ChatDashApi.credentials';
 import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
 import { DEMO_ACCOUNT, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } from '../../scripts/lib/demo-fixtures';
 import { startEmulator } from '../emulator/chatdash-emulator';
@@ -243,7 +244,11 @@ describe('n8n start', () => {
 		expect(right.body.data.status).toBe('OK');
 		const wrong = await test('cd_wrong_key');
 		expect(wrong.body.data.status).toBe('Error');
-		expect(wrong.body.data.message).toEqual(expect.any(String));
+		expect(wrong.body.data.message).toBe(CREDENTIAL_TEST_MESSAGES.keyRejected);
+		const wrongBaseUrl = await rest('POST', '/rest/credentials/test', {
+			credentials: { ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: `${emulator.origin}/v2/nothing-here` } },
+		});
+		expect(wrongBaseUrl.body.data).toEqual({ status: 'Error', message: CREDENTIAL_TEST_MESSAGES.notChatDash });
 		expectNoKeyIn(JSON.stringify(wrong.body));
 		const clientCalls = emulator.requests.filter((request) => request.path === '/clients');
 		expect(clientCalls.map((request) => request.headers.authorization)).toEqual(

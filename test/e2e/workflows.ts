@@ -23,6 +23,11 @@ function sampleItemsNode(items: IDataObject[]) {
 	};
 }
 
+/** A workflow holding only a Manual Trigger: where the editor tests add the node by hand. */
+export function triggerOnlyWorkflow(id: string, name = id) {
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: [trigger], connections: {} };
+}
+
 /** Manual Trigger → Code node emitting `items` → ChatDash Coupon Update driven by expressions. */
 export function couponUpdateWorkflow(
 	id: string,

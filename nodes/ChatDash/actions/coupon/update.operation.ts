@@ -38,6 +38,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Winter Sale',
 		description: 'The new display name for the coupon. Sent exactly as entered.',
+		// The docs' update body has `data.name` only, so users should not look for other fields here.
+		hint: 'Only the name can be changed: ChatDash’s coupon update accepts no other field.',
 		displayOptions: showOnlyForCouponUpdate,
 	},
 	{ ...requestOptionsField, displayOptions: showOnlyForCouponUpdate },
