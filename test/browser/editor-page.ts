@@ -104,8 +104,10 @@ export interface IconRendering {
 
 /** Draws the `<img>` onto a canvas in the page and reports what it shows. */
 export function iconRendering(img: Locator): Promise<IconRendering> {
-	return img.evaluate((element) => {
+	return img.evaluate(async (element) => {
 		const image = element as HTMLImageElement;
+		// Waits for the image to load; rejects for a broken one, which the counts below then show.
+		await image.decode().catch(() => undefined);
 		const size = 32;
 		const canvas = document.createElement('canvas');
 		canvas.width = size;
@@ -144,7 +146,8 @@ export function screenshotWriter(directory: string) {
 		written,
 		async take(page: Page, name: string): Promise<string> {
 			const file = path.join(directory, `${String(written.length + 1).padStart(2, '0')}-${name}.png`);
-			await page.screenshot({ path: file });
+			// Panels slide and fade in: finish those transitions so the picture shows where they end.
+			await page.screenshot({ path: file, animations: 'disabled' });
 			written.push(file);
 			return file;
 		},

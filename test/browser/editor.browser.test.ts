@@ -228,11 +228,18 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 
 	test('4. Coupon "From list" lists the coupons of the account typed in, and search filters them', async () => {
 		const couponLocator = ndv.getByTestId('resource-locator-couponId');
+		// Without an account there is nothing to list: the list says what to do first.
+		await couponLocator.getByTestId('rlc-input').click();
+		await page.getByText('Enter an Account ID first').waitFor();
+		await snap(page, 'coupon-list-without-account');
+		await page.keyboard.press('Escape');
+
 		await parameterTextInput(ndv, 'accountId').fill(EDITOR_ACCOUNT);
 		await couponLocator.getByTestId('rlc-input').click();
 		const listed = page.getByTestId('rlc-item');
-		await listed.first().waitFor();
-		expect(await listed.allInnerTexts()).toEqual(EDITOR_COUPONS.map((coupon) => `${coupon.name} (${coupon.id})`));
+		await eventually(async () =>
+			expect(await listed.allInnerTexts()).toEqual(EDITOR_COUPONS.map((coupon) => `${coupon.name} (${coupon.id})`)),
+		);
 		await snap(page, 'coupon-from-list');
 
 		await page.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input').fill('sale');
@@ -256,8 +263,11 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		const output = runNdv.getByTestId('output-panel');
 		await output.getByText('3 items').waitFor();
 		const renamed = ['Summer Sale 2027', 'Welcome – 10% off', 'VIP: $50 off'];
-		const table = await output.getByTestId('ndv-data-container').innerText();
-		for (const name of renamed) expect(table).toContain(name);
+		// The item count shows before the table has rendered its rows.
+		await eventually(async () => {
+			const table = await output.getByTestId('ndv-data-container').innerText();
+			for (const name of renamed) expect(table).toContain(name);
+		});
 		expect(emulator.coupons(DEMO_ACCOUNT).map((coupon) => coupon.name)).toEqual(renamed);
 
 		await output.getByTestId('radio-button-json').click();
@@ -291,6 +301,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 			'node-fields',
 			'credential-wrong-key',
 			'credential-right-key',
+			'coupon-list-without-account',
 			'coupon-from-list',
 			'coupon-list-filtered',
 			'run-success',
