@@ -20,6 +20,7 @@ const path = require('node:path');
 const { startEmulator } = require('../test/emulator/chatdash-emulator');
 const { createN8nInstance, packPackage, ROOT } = require('./lib/n8n-instance');
 const { run, N8N_VERSION } = require('./lib/n8n-runtime');
+const { codeNode, linearWorkflow, renameCouponsParameters } = require('./lib/workflows');
 
 const argValue = (/** @type {string} */ name, /** @type {string} */ fallback) => {
 	const index = process.argv.indexOf(name);
@@ -35,46 +36,23 @@ const say = (/** @type {string} */ line) => process.stderr.write(`› ${line}\n`
 
 const ids = Array.from({ length: N }, (_, index) => `B${String(index).padStart(5, '0')}`);
 
-/** @param {string} id @param {Record<string, unknown>} measured @param {Record<string, unknown>} [settings] */
+/**
+ * Trigger → Code node making N items → the measured node (`settings`: node-level settings such as onError).
+ * @param {string} id @param {Record<string, unknown>} measured @param {Record<string, unknown>} [settings]
+ */
 function workflow(id, measured, settings = {}) {
-	return {
-		id,
-		name: id,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{ parameters: {}, id: 'b0000000-0000-4000-8000-000000000001', name: 'Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] },
-			{
-				parameters: {
-					jsCode: `return Array.from({ length: ${N} }, (_, i) => ({ json: { id: 'B' + String(i).padStart(5, '0'), newName: 'bench ' + i } }));`,
-				},
-				id: 'b0000000-0000-4000-8000-000000000002',
-				name: 'Items',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [200, 0],
-			},
-			{ ...measured, ...settings, id: 'b0000000-0000-4000-8000-000000000003', name: 'Measured', position: [400, 0] },
-		],
-		connections: {
-			Trigger: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
-			Items: { main: [[{ node: 'Measured', type: 'main', index: 0 }]] },
-		},
-	};
+	const items = `return Array.from({ length: ${N} }, (_, i) => ({ json: { id: 'B' + String(i).padStart(5, '0'), newName: 'bench ' + i } }));`;
+	return linearWorkflow(id, [
+		codeNode('Items', items),
+		/** @type {import('./lib/workflows').NodeSpec} */ ({ ...measured, ...settings, name: 'Measured' }),
+	]);
 }
 
 /** @param {Record<string, unknown>} options */
 const chatDashNode = (options) => ({
 	type: 'n8n-nodes-chatdash.chatDash',
 	typeVersion: 1,
-	parameters: {
-		resource: 'coupon',
-		operation: 'update',
-		accountId: ACCOUNT,
-		couponId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-		name: '={{ $json.newName }}',
-		options,
-	},
+	parameters: renameCouponsParameters(ACCOUNT, options),
 	credentials: { chatDashApi: { id: 'benchChatDashCred', name: 'ChatDash bench' } },
 });
 

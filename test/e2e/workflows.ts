@@ -1,31 +1,15 @@
 /** Workflows the end-to-end tests import into the real n8n. */
 import type { IDataObject } from 'n8n-workflow';
 
+import { codeNode, linearWorkflow } from '../../scripts/lib/workflows';
+
 export const E2E_CREDENTIAL = { id: 'chatdashE2eCred01', name: 'ChatDash (e2e emulator)' };
 
-const trigger = {
-	parameters: {},
-	id: 'a0000000-0000-4000-8000-000000000001',
-	name: 'Manual Trigger',
-	type: 'n8n-nodes-base.manualTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-};
-
-function sampleItemsNode(items: IDataObject[]) {
-	return {
-		parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
-		id: 'a0000000-0000-4000-8000-000000000002',
-		name: 'Sample Items',
-		type: 'n8n-nodes-base.code',
-		typeVersion: 2,
-		position: [200, 0],
-	};
-}
+const CHATDASH_TYPE = 'n8n-nodes-chatdash.chatDash';
 
 /** A workflow holding only a Manual Trigger: where the editor tests add the node by hand. */
 export function triggerOnlyWorkflow(id: string, name = id) {
-	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes: [trigger], connections: {} };
+	return linearWorkflow(id, [], { name });
 }
 
 /** Manual Trigger → Code node emitting `items` → ChatDash Coupon Update driven by expressions. */
@@ -34,34 +18,24 @@ export function couponUpdateWorkflow(
 	items: IDataObject[],
 	options: { onError?: string; nodeOptions?: IDataObject } = {},
 ) {
-	const chatDash = {
-		parameters: {
-			resource: 'coupon',
-			operation: 'update',
-			accountId: '={{ $json.account }}',
-			couponId: { __rl: true, mode: 'id', value: '={{ $json.coupon }}' },
-			name: '={{ $json.newName }}',
-			...(options.nodeOptions ? { options: options.nodeOptions } : {}),
+	return linearWorkflow(id, [
+		codeNode('Sample Items', items),
+		{
+			name: 'ChatDash',
+			type: CHATDASH_TYPE,
+			typeVersion: 1,
+			parameters: {
+				resource: 'coupon',
+				operation: 'update',
+				accountId: '={{ $json.account }}',
+				couponId: { __rl: true, mode: 'id', value: '={{ $json.coupon }}' },
+				name: '={{ $json.newName }}',
+				...(options.nodeOptions ? { options: options.nodeOptions } : {}),
+			},
+			credentials: { chatDashApi: E2E_CREDENTIAL },
+			...(options.onError ? { onError: options.onError } : {}),
 		},
-		id: 'a0000000-0000-4000-8000-000000000003',
-		name: 'ChatDash',
-		type: 'n8n-nodes-chatdash.chatDash',
-		typeVersion: 1,
-		position: [400, 0],
-		credentials: { chatDashApi: E2E_CREDENTIAL },
-		...(options.onError ? { onError: options.onError } : {}),
-	};
-	return {
-		id,
-		name: id,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [trigger, sampleItemsNode(items), chatDash],
-		connections: {
-			'Manual Trigger': { main: [[{ node: 'Sample Items', type: 'main', index: 0 }]] },
-			'Sample Items': { main: [[{ node: 'ChatDash', type: 'main', index: 0 }]] },
-		},
-	};
+	]);
 }
 
 /**
@@ -69,14 +43,12 @@ export function couponUpdateWorkflow(
  * node type, so a successful run shows that n8n knows `chatDashTool`.
  */
 export function toolVariantWorkflow(id: string) {
-	return {
-		id,
-		name: id,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			trigger,
+	return linearWorkflow(id, [], {
+		unconnected: [
 			{
+				name: 'ChatDash Tool',
+				type: 'n8n-nodes-chatdash.chatDashTool',
+				typeVersion: 1,
 				parameters: {
 					resource: 'coupon',
 					operation: 'update',
@@ -84,16 +56,10 @@ export function toolVariantWorkflow(id: string) {
 					couponId: { __rl: true, mode: 'id', value: 'SUMMER20' },
 					name: "={{ $fromAI('name', 'The new coupon name') }}",
 				},
-				id: 'a0000000-0000-4000-8000-000000000004',
-				name: 'ChatDash Tool',
-				type: 'n8n-nodes-chatdash.chatDashTool',
-				typeVersion: 1,
-				position: [200, 200],
 				credentials: { chatDashApi: E2E_CREDENTIAL },
 			},
 		],
-		connections: {},
-	};
+	});
 }
 
 /**
@@ -102,18 +68,16 @@ export function toolVariantWorkflow(id: string) {
  * through expressions.
  */
 export function couponLifecycleWorkflow(id: string, accountId: string) {
-	const chatDash = (name: string, x: number, parameters: IDataObject) => ({
-		parameters: { accountId, ...parameters },
-		id: `a0000000-0000-4000-8000-00000000010${x}`,
+	const chatDash = (name: string, parameters: IDataObject) => ({
 		name,
-		type: 'n8n-nodes-chatdash.chatDash',
+		type: CHATDASH_TYPE,
 		typeVersion: 1,
-		position: [200 * x, 0],
+		parameters: { accountId, ...parameters },
 		credentials: { chatDashApi: E2E_CREDENTIAL },
 	});
 	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 	const steps = [
-		chatDash('Create coupon', 1, {
+		chatDash('Create coupon', {
 			resource: 'coupon',
 			operation: 'create',
 			name: 'Lifecycle Sale',
@@ -122,36 +86,26 @@ export function couponLifecycleWorkflow(id: string, accountId: string) {
 			duration: 'repeating',
 			durationInMonths: 2,
 		}),
-		chatDash('Create promotion code', 2, {
+		chatDash('Create promotion code', {
 			resource: 'promotionCode',
 			operation: 'create',
 			couponId: byId('={{ $json.id }}'),
 			code: 'LIFE15',
 			additionalFields: { maxRedemptions: 5 },
 		}),
-		chatDash('Rename coupon', 3, {
+		chatDash('Rename coupon', {
 			resource: 'coupon',
 			operation: 'update',
 			couponId: byId("={{ $('Create coupon').item.json.id }}"),
 			name: 'Lifecycle Sale (renamed)',
 		}),
-		chatDash('List promotion codes', 4, {
+		chatDash('List promotion codes', {
 			resource: 'promotionCode',
 			operation: 'getAll',
 			couponId: byId('={{ $json.id }}'),
 			returnAll: true,
 		}),
-		chatDash('List coupons', 5, { resource: 'coupon', operation: 'getAll', returnAll: false, limit: 10 }),
+		chatDash('List coupons', { resource: 'coupon', operation: 'getAll', returnAll: false, limit: 10 }),
 	];
-	const names = ['Manual Trigger', ...steps.map((step) => step.name)];
-	return {
-		id,
-		name: id,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [trigger, ...steps],
-		connections: Object.fromEntries(
-			names.slice(0, -1).map((name, index) => [name, { main: [[{ node: names[index + 1], type: 'main', index: 0 }]] }]),
-		),
-	};
+	return linearWorkflow(id, steps);
 }

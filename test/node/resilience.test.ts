@@ -4,6 +4,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { renameCouponsParameters } from '../../scripts/lib/workflows';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { consoleCapture } from '../helpers/console-capture';
 import { runChatDashNode } from '../helpers/engine';
@@ -30,14 +31,7 @@ afterEach(async () => {
 function renameAll(ids: string[], options: INodeParameters = {}, onError?: 'continueRegularOutput') {
 	return runChatDashNode({
 		items: ids.map((id) => ({ id, newName: `new ${id}` })),
-		parameters: {
-			resource: 'coupon',
-			operation: 'update',
-			accountId: ACCOUNT,
-			couponId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
-			name: '={{ $json.newName }}',
-			options,
-		},
+		parameters: renameCouponsParameters(ACCOUNT, options) as INodeParameters,
 		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
 		onError,
 	});
