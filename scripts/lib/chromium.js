@@ -77,7 +77,8 @@ function ensureChromium(log = () => {}) {
 	}
 	const prefix = sudo ? ['sudo', '-n'] : [];
 	const apt = (/** @type {string[]} */ args) => {
-		const [command, ...rest] = [...prefix, 'apt-get', ...args];
+		// Waits for a package manager that is already running (a fresh machine may be updating itself).
+		const [command, ...rest] = [...prefix, 'apt-get', '-o', 'DPkg::Lock::Timeout=300', ...args];
 		return spawnSync(command, rest, {
 			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
 			encoding: 'utf8',
