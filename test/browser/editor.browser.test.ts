@@ -280,11 +280,17 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 	test('5b. a coupon that does not exist shows the clear 404 message in the output panel', async () => {
 		await openWorkflow(page, n8n.url(), 'editorNotFound');
 		await page.getByTestId('execute-workflow-button').click();
+		// Open the panel once the run has ended (n8n reports the failed node in a toast).
+		await page.getByText('Problem in node').first().waitFor({ timeout: 60_000 });
 		const runNdv = await openNodeDetails(page, 'ChatDash');
 		const output = runNdv.getByTestId('output-panel');
 		const message = output.getByTestId('node-error-message');
 		await message.waitFor({ timeout: 60_000 });
-		await expect(message.innerText()).resolves.toBe(`Coupon "NOPE" was not found in connected account "${EDITOR_ACCOUNT}" [item 1]`);
+		// n8n 2.41.1 appends the item index (" [item 1]") to the message in most renders of the panel
+		// but not all (seen once in about 15 runs); the suffix is n8n's, the message is checked exactly.
+		await expect(message.innerText()).resolves.toMatch(
+			new RegExp(`^Coupon "NOPE" was not found in connected account "${EDITOR_ACCOUNT}"( \\[item 1\\])?$`),
+		);
 		await expect(output.getByTestId('node-error-description').innerText()).resolves.toContain('No such coupon');
 		await snap(page, 'run-not-found');
 		expect(await page.content()).not.toContain(API_KEY);
