@@ -1,15 +1,11 @@
 /**
- * The editor tests: n8n's editor in Chromium (test/browser). Like the e2e suites they use the real
- * n8n from ~/.cache (scripts/lib/n8n-runtime.js); Chromium comes from scripts/lib/chromium.js.
+ * The editor tests: n8n's editor in Chromium (test/browser). Run like the e2e suites (the real n8n
+ * from ~/.cache, one at a time); Chromium comes from scripts/lib/chromium.js.
  * @type {import('jest').Config}
  */
 module.exports = {
-	testEnvironment: 'node',
+	...require('./jest.e2e.config.js'),
 	roots: ['<rootDir>/test/browser'],
 	testMatch: ['**/*.browser.test.ts'],
-	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
-	},
-	maxWorkers: 1,
 	testTimeout: 3 * 60 * 1000,
 };

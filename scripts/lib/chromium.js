@@ -98,4 +98,4 @@ function ensureChromium(log = () => {}) {
 	return installed ? { executablePath: installed } : { unavailable: 'apt-get succeeded but no Chromium binary was found afterwards' };
 }
 
-module.exports = { ensureChromium, findChromium, CHROMIUM_ARGS };
+module.exports = { ensureChromium, CHROMIUM_ARGS };

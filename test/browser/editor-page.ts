@@ -138,17 +138,20 @@ export function iconRendering(img: Locator): Promise<IconRendering> {
 	});
 }
 
-/** Writes numbered screenshots into one folder, so a run's pictures read as a story. */
+/**
+ * Writes numbered screenshots into `directory`, so a run's pictures read as a story; `taken` maps
+ * each name to its file, in the order taken.
+ */
 export function screenshotWriter(directory: string) {
-	mkdirSync(directory, { recursive: true });
-	const written: string[] = [];
+	const taken = new Map<string, string>();
 	return {
-		written,
+		taken,
 		async take(page: Page, name: string): Promise<string> {
-			const file = path.join(directory, `${String(written.length + 1).padStart(2, '0')}-${name}.png`);
+			mkdirSync(directory, { recursive: true });
+			const file = path.join(directory, `${String(taken.size + 1).padStart(2, '0')}-${name}.png`);
 			// Panels slide and fade in: finish those transitions so the picture shows where they end.
 			await page.screenshot({ path: file, animations: 'disabled' });
-			written.push(file);
+			taken.set(name, file);
 			return file;
 		},
 	};

@@ -76,12 +76,9 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 	let page: Page;
 	let ndv: Locator;
 	const screenshots = screenshotWriter(SCREENSHOT_DIR);
-	const taken = new Map<string, string>();
-	const snap = async (target: Page, name: string) => taken.set(name, await screenshots.take(target, name));
 
 	beforeAll(async () => {
 		rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
-		mkdirSync(SCREENSHOT_DIR, { recursive: true });
 		workDir = mkdtempSync(path.join(tmpdir(), 'chatdash-editor-'));
 		emulator = await startEmulator({
 			apiKey: API_KEY,
@@ -133,7 +130,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		expect(lightIcon.src).toMatch(/\/icons\/n8n-nodes-chatdash\/dist\/nodes\/ChatDash\/chatDash\.svg$/);
 		expect(lightIcon.naturalWidth).toBeGreaterThan(0);
 		expect(lightIcon.opaquePixels).toBeGreaterThan(100);
-		await snap(page, 'node-panel-search');
+		await screenshots.take(page, 'node-panel-search');
 
 		await result.click();
 		const actions = page.getByTestId('item-iterator-item');
@@ -150,7 +147,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 			'Create a promotion code',
 			'Get many promotion codes',
 		]);
-		await snap(page, 'node-panel-actions');
+		await screenshots.take(page, 'node-panel-actions');
 
 		// A second user whose system is in dark mode: n8n's default theme follows the system.
 		const darkPage = await openLoggedInEditor(browser, { url: n8n.url(), ...OWNER }, 'dark');
@@ -165,7 +162,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 			// The dark icon is lighter, so that it stands out on n8n's dark background.
 			const brightness = (rgb: number[]) => rgb.reduce((sum, channel) => sum + channel, 0);
 			expect(brightness(darkIcon.meanRgb)).toBeGreaterThan(brightness(lightIcon.meanRgb));
-			await snap(darkPage, 'node-panel-dark-mode');
+			await screenshots.take(darkPage, 'node-panel-dark-mode');
 		} finally {
 			await darkPage.context().close();
 		}
@@ -195,7 +192,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		await expect(
 			ndv.getByTestId('resource-locator-couponId').getByTestId('rlc-input').getAttribute('placeholder'),
 		).resolves.toBe(listMode.placeholder);
-		await snap(page, 'node-fields');
+		await screenshots.take(page, 'node-fields');
 	});
 
 	test('3. the credential test: a wrong key fails with a clear message, the right key succeeds', async () => {
@@ -208,12 +205,12 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		await modal.getByText('Couldn’t connect with these settings').waitFor();
 		await modal.getByText('More details').click();
 		await modal.getByText(CREDENTIAL_TEST_MESSAGES.keyRejected).waitFor();
-		await snap(page, 'credential-wrong-key');
+		await screenshots.take(page, 'credential-wrong-key');
 
 		await modal.getByTestId('parameter-input-apiKey').locator('input').fill(API_KEY);
 		await modal.getByRole('button', { name: 'Retry' }).click();
 		await modal.getByText('Connection tested successfully').waitFor();
-		await snap(page, 'credential-right-key');
+		await screenshots.take(page, 'credential-right-key');
 		const keysTried = emulator.requests.filter((request) => request.path === '/clients').map((request) => request.headers.authorization);
 		// Saving tests the credential (n8n may test the saved values more than once); Retry tests the typed key.
 		expect(keysTried.at(-1)).toBe(API_KEY);
@@ -231,7 +228,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		// Without an account there is nothing to list: the list says what to do first.
 		await couponLocator.getByTestId('rlc-input').click();
 		await page.getByText('Enter an Account ID first').waitFor();
-		await snap(page, 'coupon-list-without-account');
+		await screenshots.take(page, 'coupon-list-without-account');
 		await page.keyboard.press('Escape');
 
 		await parameterTextInput(ndv, 'accountId').fill(EDITOR_ACCOUNT);
@@ -240,11 +237,11 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		await eventually(async () =>
 			expect(await listed.allInnerTexts()).toEqual(EDITOR_COUPONS.map((coupon) => `${coupon.name} (${coupon.id})`)),
 		);
-		await snap(page, 'coupon-from-list');
+		await screenshots.take(page, 'coupon-from-list');
 
 		await page.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input').fill('sale');
 		await eventually(async () => expect(await listed.allInnerTexts()).toEqual(['Summer Sale (SUMMER20)', 'Winter Sale (WINTER30)']));
-		await snap(page, 'coupon-list-filtered');
+		await screenshots.take(page, 'coupon-list-filtered');
 		await listed.filter({ hasText: 'WINTER30' }).click();
 		await expect(couponLocator.getByTestId('rlc-input').inputValue()).resolves.toBe('Winter Sale (WINTER30)');
 
@@ -272,7 +269,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 
 		await output.getByTestId('radio-button-json').click();
 		await output.getByText('"Summer Sale 2027"').waitFor();
-		await snap(page, 'run-success');
+		await screenshots.take(page, 'run-success');
 		expect(await page.content()).not.toContain(API_KEY);
 		await closeNodeDetails(page);
 	});
@@ -292,14 +289,14 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 			new RegExp(`^Coupon "NOPE" was not found in connected account "${EDITOR_ACCOUNT}"( \\[item 1\\])?$`),
 		);
 		await expect(output.getByTestId('node-error-description').innerText()).resolves.toContain('No such coupon');
-		await snap(page, 'run-not-found');
+		await screenshots.take(page, 'run-not-found');
 		expect(await page.content()).not.toContain(API_KEY);
 		const notFoundPut = emulator.requests.find((request) => request.method === 'PUT' && request.segments[5] === 'NOPE');
 		expect(notFoundPut?.rawPath).toBe(`/v1/public/stripe/connect/accounts/${EDITOR_ACCOUNT}/coupons/NOPE`);
 	});
 
 	test('6. every step left a screenshot; the README shows two of them', () => {
-		const names = [...taken.keys()];
+		const names = [...screenshots.taken.keys()];
 		expect(names).toEqual([
 			'node-panel-search',
 			'node-panel-actions',
@@ -313,12 +310,12 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 			'run-success',
 			'run-not-found',
 		]);
-		for (const file of taken.values()) expect(existsSync(file)).toBe(true);
+		for (const file of screenshots.taken.values()) expect(existsSync(file)).toBe(true);
 		const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 		for (const [name, target] of Object.entries(README_SCREENSHOTS)) {
 			if (process.env.UPDATE_README_SCREENSHOTS === '1') {
 				mkdirSync(path.dirname(path.join(ROOT, target)), { recursive: true });
-				copyFileSync(taken.get(name)!, path.join(ROOT, target));
+				copyFileSync(screenshots.taken.get(name)!, path.join(ROOT, target));
 			}
 			expect(readme).toContain(`](${target})`);
 			expect(existsSync(path.join(ROOT, target))).toBe(true);
