@@ -2,7 +2,7 @@
  * Runs the ChatDash node through n8n-core's real execution engine: a real `Workflow`, real
  * `WorkflowExecute`, real expression resolution and real HTTP (over loopback to the emulator).
  * Only what n8n's CLI would provide around the engine is supplied here: a node-types registry and
- * a credentials helper that applies the credential's generic `authenticate` the way n8n's
+ * a credentials helper that applies the credential's `authenticate` function the way n8n's
  * CredentialsHelper does.
  */
 import { Container } from '@n8n/di';
@@ -86,33 +86,21 @@ function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICred
 }
 
 /**
- * Applies generic authentication the way n8n's CredentialsHelper does: every entry of
- * `authenticate.properties` is resolved as an expression against `$credentials` and merged into
- * the request.
+ * Applies the credential's `authenticate` the way n8n's CredentialsHelper does for the function
+ * form: called with the decrypted data and the request, its result is what goes out. Every
+ * credential of this package uses the function form (see ChatDashApi.credentials.ts), so the
+ * generic, expression-based form is refused here rather than half-emulated.
  */
-export function applyGenericAuthentication(
-	workflow: Workflow,
-	node: INode,
+export async function applyAuthentication(
 	credentialType: ICredentialType,
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
-): IHttpRequestOptions {
+): Promise<IHttpRequestOptions> {
 	const { authenticate } = credentialType;
-	if (!authenticate || typeof authenticate === 'function' || authenticate.type !== 'generic') {
-		throw new Error('Only generic authentication is supported by this harness');
+	if (typeof authenticate !== 'function') {
+		throw new Error(`${credentialType.name}: only a function authenticate is supported by this harness`);
 	}
-	const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
-	for (const [section, entries] of Object.entries(authenticate.properties)) {
-		target[section] ??= {};
-		for (const [key, value] of Object.entries(entries as Record<string, string>)) {
-			const resolve = (text: string) =>
-				workflow.expression.getSimpleParameterValue(node, text, 'internal', {
-					$credentials: credentials,
-				} as never);
-			target[section][String(resolve(key))] = resolve(value);
-		}
-	}
-	return requestOptions;
+	return await authenticate(credentials, requestOptions);
 }
 
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -132,10 +120,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
-		workflow?: Workflow,
-		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		return applyGenericAuthentication(workflow!, node!, credentialTypes[typeName], credentials, requestOptions);
+		return await applyAuthentication(credentialTypes[typeName], credentials, requestOptions);
 	}
 
 	async preAuthentication() {
@@ -147,7 +133,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used by the engine for generic credentials');
+		throw new Error('not used by the engine: it asks for decrypted data (getDecrypted)');
 	}
 
 	async getDecrypted(
@@ -309,7 +295,7 @@ export async function runChatDashNode(options: RunOptions): Promise<RunResult> {
 
 /**
  * Sends the credential's `test` request as n8n's credential test does: expressions resolved
- * against the credential data, generic authentication applied, sent by n8n's outbound HTTP client.
+ * against the credential data, the credential's authenticate applied, sent by n8n's outbound HTTP client.
  * Resolves to the HTTP status.
  */
 export async function runCredentialTest(credentials: ICredentialDataDecryptedObject): Promise<number> {
@@ -330,7 +316,7 @@ export async function runCredentialTest(credentials: ICredentialDataDecryptedObj
 		'internal',
 		{ $credentials: data } as never,
 	) as unknown as IHttpRequestOptions;
-	const options = applyGenericAuthentication(workflow, node, credentialType, data, {
+	const options = await applyAuthentication(credentialType, data, {
 		...request,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
