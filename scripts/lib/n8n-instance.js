@@ -96,13 +96,13 @@ async function createN8nInstance(options) {
 
 	/**
 	 * Runs `n8n <args>`; resolves with exit code and output whatever the code.
-	 * @param {string[]} args @param {number} [timeoutMs]
+	 * @param {string[]} args @param {number} [timeoutMs] @param {NodeJS.ProcessEnv} [extraEnv]
 	 * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string }>}
 	 */
-	function cli(args, timeoutMs = 120_000) {
+	function cli(args, timeoutMs = 120_000, extraEnv = {}) {
 		return new Promise((resolve, reject) => {
 			const child = spawn(runtime.nodeBinary, [runtime.n8nEntry, ...args], {
-				env,
+				env: { ...env, ...extraEnv },
 				cwd: home,
 				detached: true,
 				stdio: ['ignore', 'pipe', 'pipe'],
@@ -148,9 +148,10 @@ async function createN8nInstance(options) {
 	 * Runs a workflow with `n8n execute` and returns the run it prints. n8n exits 1 on a failed run
 	 * (the JSON still follows) and, rarely, segfaults after printing a complete run: the JSON decides.
 	 * @param {string} workflowId @param {number} [timeoutMs] ends the run (and fails) after this long
+	 * @param {NodeJS.ProcessEnv} [extraEnv] e.g. NODE_OPTIONS for a CPU profile
 	 */
-	async function execute(workflowId, timeoutMs) {
-		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
+	async function execute(workflowId, timeoutMs, extraEnv) {
+		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, extraEnv);
 		const runData = parseRunJson(result.stdout);
 		if (!runData) {
 			throw new Error(`n8n execute printed no run (exit ${result.code} ${result.signal ?? ''}):\n${result.stdout}\n${result.stderr}`);

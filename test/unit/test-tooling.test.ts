@@ -1,5 +1,6 @@
 /** The helpers the real-n8n, editor and benchmark scripts build on. */
 import { ensureChromium } from '../../scripts/lib/chromium';
+import { bucketProfile } from '../../scripts/lib/cpu-profile';
 import { codeNode, linearWorkflow, MANUAL_TRIGGER_NAME } from '../../scripts/lib/workflows';
 
 describe('linearWorkflow', () => {
@@ -39,5 +40,42 @@ describe('ensureChromium', () => {
 	test('a CHATDASH_CHROMIUM that is not an executable is reported, not installed around', () => {
 		process.env.CHATDASH_CHROMIUM = '/nonexistent/chromium';
 		expect(ensureChromium()).toEqual({ unavailable: 'CHATDASH_CHROMIUM=/nonexistent/chromium is not an executable file' });
+	});
+});
+
+describe('bucketProfile (npm run bench -- --profile)', () => {
+	const frame = (functionName: string, url = '') => ({ functionName, url });
+	// root → execute (n8n-core) → authenticate (credentials-helper) → evaluate (expression)
+	//      → execute (n8n-core) → prepare (this package) → request (axios)
+	//      → (idle), (garbage collector), and a bare V8 frame
+	const profile = {
+		nodes: [
+			{ id: 1, callFrame: frame('(root)'), children: [2, 8, 9, 10] },
+			{ id: 2, callFrame: frame('run', 'file:///n/node_modules/n8n-core/dist/execute.js'), children: [3, 5] },
+			{ id: 3, callFrame: frame('authenticate', 'file:///n/node_modules/n8n/dist/credentials-helper.js'), children: [4] },
+			{ id: 4, callFrame: frame('evaluate', 'file:///n/node_modules/n8n-workflow/dist/expression.js') },
+			{ id: 5, callFrame: frame('prepare', 'file:///h/.n8n/nodes/node_modules/n8n-nodes-chatdash/dist/x.js'), children: [6] },
+			{ id: 6, callFrame: frame('request', 'file:///n/node_modules/axios/lib/axios.js'), children: [7] },
+			{ id: 7, callFrame: frame('write', 'node:net') },
+			{ id: 8, callFrame: frame('(idle)') },
+			{ id: 9, callFrame: frame('(garbage collector)') },
+			{ id: 10, callFrame: frame('parse', '') },
+		],
+		samples: [4, 3, 5, 6, 7, 2, 8, 9, 10],
+		timeDeltas: [1000, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000],
+	};
+
+	test('puts each sample in the first bucket any frame of its stack belongs to, in milliseconds', () => {
+		const totals = Object.fromEntries(bucketProfile(profile));
+		expect(totals).toEqual({
+			idle: 6,
+			'garbage collection': 7,
+			'credentials (authenticate, decrypt, load)': 2,
+			expressions: 0,
+			'HTTP (n8n helpers, axios, sockets)': 7,
+			'this package': 2,
+			'n8n engine (execution, parameters, logging)': 5,
+			'other (Node.js, V8, libraries)': 8,
+		});
 	});
 });
