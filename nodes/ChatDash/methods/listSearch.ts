@@ -7,53 +7,84 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { problemWithId } from '../helpers/validation';
-import { createChatDashClient } from '../transport';
+import { createChatDashClient, MAX_PAGE_SIZE } from '../transport';
 
-interface CouponPage {
-	data?: IDataObject[];
+interface StripeListPage {
 	has_more?: boolean;
 	next_cursor?: string | null;
+	[key: string]: unknown;
 }
 
-/** Label shown in the "From list" dropdown: the coupon's name and its ID. */
+/** Label shown in a "From list" dropdown: the entry's name (when it has one) and its ID. */
+export function entryLabel(name: unknown, id: string): string {
+	return typeof name === 'string' && name ? `${name} (${id})` : id;
+}
+
+/** Label of a coupon in the Coupon dropdown. */
 export function couponLabel(coupon: IDataObject): string {
-	const id = String(coupon.id);
-	return typeof coupon.name === 'string' && coupon.name ? `${coupon.name} (${id})` : id;
+	return entryLabel(coupon.name, String(coupon.id));
 }
 
 /**
- * One page (up to 100, the documented maximum) of the account's coupons, filtered by the search
- * text on name or ID. The API has no search parameter, so filtering happens here, page by page.
+ * The "From list" search of a Stripe Connect list endpoint of the account in Account ID: one
+ * page (up to 100, the documented maximum) per call, filtered by the search text on the label.
+ * The API has no search parameter, so filtering happens here, page by page; n8n asks for the
+ * next page with the cursor returned as `paginationToken`.
  */
-export async function searchCoupons(
-	this: ILoadOptionsFunctions,
+export async function searchStripeList(
+	context: ILoadOptionsFunctions,
+	list: {
+		/** Path after `/stripe/connect/accounts/{accountId}`. */
+		path: readonly string[];
+		/** Where the entries are in the answer (`data`, or `subscriptions`). */
+		key: string;
+		/** The dropdown label of an entry. */
+		label: (entry: IDataObject) => string;
+		/** What the list is of, for the message when no account is given ("coupon list"). */
+		noun: string;
+	},
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const accountId = this.getNodeParameter('accountId', '') as unknown;
+	const accountId = context.getNodeParameter('accountId', '') as unknown;
 	if (problemWithId(accountId)) {
-		throw new NodeOperationError(this.getNode(), 'Enter an Account ID first', {
-			description: 'The coupon list is loaded from the connected account given in Account ID.',
+		throw new NodeOperationError(context.getNode(), 'Enter an Account ID first', {
+			description: `The ${list.noun} is loaded from the connected account given in Account ID.`,
 		});
 	}
 	const account = String(accountId).trim();
-	const qs: IDataObject = { limit: 100 };
+	const qs: IDataObject = { limit: MAX_PAGE_SIZE };
 	if (paginationToken) qs.starting_after = paginationToken;
 
-	const page = (await createChatDashClient(this).send({
+	const page = (await createChatDashClient(context).send({
 		method: 'GET',
-		path: ['stripe', 'connect', 'accounts', account, 'coupons'],
+		path: ['stripe', 'connect', 'accounts', account, ...list.path],
 		qs,
 		notFoundMessage: `Connected account "${account}" was not found`,
-	})) as CouponPage;
+	})) as StripeListPage;
 
+	const entries = Array.isArray(page[list.key]) ? (page[list.key] as IDataObject[]) : [];
 	const needle = filter?.trim().toLowerCase();
-	const results: INodeListSearchItems[] = (page.data ?? [])
-		.map((coupon) => ({ name: couponLabel(coupon), value: String(coupon.id) }))
+	const results: INodeListSearchItems[] = entries
+		.map((entry) => ({ name: list.label(entry), value: String(entry.id) }))
 		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
 
 	return {
 		results,
 		paginationToken: page.has_more && page.next_cursor ? page.next_cursor : undefined,
 	};
+}
+
+/** Coupons of the account, searchable by name or ID. */
+export async function searchCoupons(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchStripeList(
+		this,
+		{ path: ['coupons'], key: 'data', label: couponLabel, noun: 'coupon list' },
+		filter,
+		paginationToken,
+	);
 }

@@ -13,6 +13,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { CHATDASH_DEFAULT_BASE_URL } from '../../../credentials/ChatDashApi.credentials';
 import {
 	DEFAULT_RETRY_POLICY,
+	mayHaveBeenApplied,
 	mayRetry,
 	parseRetryAfter,
 	retryDelay,
@@ -35,9 +36,17 @@ export interface ChatDashRequest {
 	notFoundMessage?: string;
 	/**
 	 * For list endpoints: follow the cursor (`has_more`, `next_cursor` → `starting_after`) and
-	 * return the entries under `key`, all of them or the first `limit`.
+	 * return the entries under `key`, all of them or the first `limit`. `sendsLimit: false` for an
+	 * endpoint that documents no `limit` query parameter: the limit is then applied to what
+	 * ChatDash returns.
 	 */
-	list?: { key: string; returnAll: boolean; limit: number };
+	list?: { key: string; returnAll: boolean; limit: number; sendsLimit?: boolean };
+	/**
+	 * For a DELETE: what to output when a retry answers 404 after an earlier try that may have been
+	 * carried out (a 5xx, a dropped connection, a timeout). That 404 means the earlier try deleted
+	 * it; reporting it as "not found" would tell the user the delete failed when it succeeded.
+	 */
+	goneAfterRetry?: IDataObject;
 }
 
 /** The documented maximum page size of the Stripe Connect list endpoints. */
@@ -232,11 +241,16 @@ export function createChatDashClient(
 		};
 
 		const tries: string[] = [];
+		let mayHaveBeenDone = false;
 		for (let attempt = 1; ; attempt++) {
 			const outcome = await sendOnce(httpOptions, credentials);
 			if (outcome.kind === 'response' && outcome.response.statusCode < 400) return outcome.response.body;
+			if (mayHaveBeenDone && request.goneAfterRetry && outcome.kind === 'response' && outcome.response.statusCode === 404) {
+				return request.goneAfterRetry;
+			}
 			tries.push(describeFailure(outcome));
 			const failure = asFailure(outcome);
+			mayHaveBeenDone ||= mayHaveBeenApplied(failure);
 			if (attempt >= policy.maxAttempts || !mayRetry(request.method, failure)) {
 				throw failureError(context, outcome, request, { baseUrl, apiKey, tries, itemIndex });
 			}
@@ -254,12 +268,12 @@ export function createChatDashClient(
 	 * evident intent, not stated in words.
 	 */
 	async function sendList(request: ChatDashRequest, itemIndex?: number): Promise<IDataObject[]> {
-		const { key, returnAll, limit } = request.list!;
+		const { key, returnAll, limit, sendsLimit = true } = request.list!;
 		const entries: IDataObject[] = [];
 		let cursor: string | undefined;
 		do {
-			const pageSize = returnAll ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - entries.length);
-			const qs: IDataObject = { ...request.qs, limit: pageSize };
+			const qs: IDataObject = { ...request.qs };
+			if (sendsLimit) qs.limit = returnAll ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - entries.length);
 			if (cursor) qs.starting_after = cursor;
 			const page = (await send({ ...request, qs }, itemIndex)) as IDataObject | undefined;
 			const pageEntries = page?.[key];

@@ -61,6 +61,16 @@ export function mayRetry(method: IHttpRequestMethods, failure: Failure): boolean
 }
 
 /**
+ * Whether a failed try may nonetheless have been carried out by ChatDash: a 5xx, a dropped
+ * connection or a timeout after the request was sent. A 429 is taken as "not done" (the
+ * Stripe-style meaning; ChatDash documents no 429), and so is a connection that never opened.
+ */
+export function mayHaveBeenApplied(failure: Failure): boolean {
+	if (failure.kind === 'status') return failure.status >= 500;
+	return failure.code === undefined || !NEVER_SENT_CODES.has(failure.code);
+}
+
+/**
  * The wait a Retry-After header asks for, in ms: delta-seconds or an HTTP date.
  * Undefined when absent or unreadable.
  */
