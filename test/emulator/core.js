@@ -61,27 +61,27 @@ function envelope(json, allowed) {
 
 /**
  * One page of `all` per the documented cursor parameters (`limit` 1..100, `starting_after`):
- * `{[key]: entries, has_more, next_cursor}` where `next_cursor` is the last returned ID.
- * @template {{ id: string }} T
- * @param {T[]} all @param {Record<string, string>} query
- * @param {{ key?: string, defaultLimit?: number }} [shape]
+ * `{[key]: entries, has_more, next_cursor}` where `next_cursor` is the last returned ID (the
+ * entry's `idKey`: `id`, or `productId` for products).
+ * @param {Array<Record<string, any>>} all @param {Record<string, string>} query
+ * @param {{ key?: string, defaultLimit?: number, idKey?: string }} [shape]
  * @returns {Answer}
  */
 function page(all, query, shape = {}) {
-	const { key = 'data', defaultLimit = 50 } = shape;
+	const { key = 'data', defaultLimit = 50, idKey = 'id' } = shape;
 	const limit = query.limit === undefined ? defaultLimit : Number(query.limit);
 	if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
 		return invalid('Invalid limit: must be an integer between 1 and 100');
 	}
 	let start = 0;
 	if (query.starting_after !== undefined) {
-		const index = all.findIndex((entry) => entry.id === query.starting_after);
+		const index = all.findIndex((entry) => entry[idKey] === query.starting_after);
 		if (index < 0) return invalid(`Invalid starting_after: no such object '${query.starting_after}'`);
 		start = index + 1;
 	}
 	const entries = all.slice(start, start + limit);
 	const hasMore = start + limit < all.length;
-	return ok({ [key]: entries, has_more: hasMore, next_cursor: hasMore ? entries[entries.length - 1].id : null });
+	return ok({ [key]: entries, has_more: hasMore, next_cursor: hasMore ? entries[entries.length - 1][idKey] : null });
 }
 
 /**

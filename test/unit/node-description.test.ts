@@ -12,19 +12,23 @@ const names = (options: INodeProperties['options']) => (options as INodeProperty
 
 test('resources: sorted, default Coupon (saved workflows rely on it)', () => {
 	const [resource] = byName('resource');
-	expect(names(resource.options)).toEqual(['Coupon', 'Promotion Code']);
+	expect(names(resource.options)).toEqual(['Coupon', 'Invoice', 'Product', 'Promotion Code', 'Subscription', 'Transaction']);
 	expect(resource.default).toBe('coupon');
 });
 
 test.each([
 	['coupon', ['Create', 'Get Many', 'Update'], 'update'],
 	['promotionCode', ['Create', 'Get Many'], 'create'],
+	['product', ['Create', 'Get', 'Get Many', 'Update'], 'create'],
+	['subscription', ['Create', 'Delete', 'Get', 'Get Many', 'Get Many by Customer', 'Update'], 'create'],
+	['invoice', ['Create', 'Get'], 'create'],
+	['transaction', ['Get', 'Get Many'], 'getAll'],
 ])('%s operations: sorted, each with an action, default %s', (resource, expected, defaultOperation) => {
 	const [operation] = byName('operation').filter((property) => property.displayOptions?.show?.resource?.includes(resource));
 	expect(names(operation.options)).toEqual(expected);
 	expect(operation.default).toBe(defaultOperation);
 	for (const option of operation.options as INodePropertyOptions[]) {
-		expect(option.action).toMatch(/^[A-Z][a-z]+ (a|many) [a-z ]+$/);
+		expect(option.action).toMatch(/^[A-Z][a-z]+ (a|an|many) [a-z ]+$/);
 		expect(option.description).toBeTruthy();
 	}
 });
@@ -43,7 +47,11 @@ test('every operation field is shown only for its resource and operation', () =>
 
 test('the Coupon → Update contract of saved workflows is unchanged', () => {
 	const updateFields = properties
-		.filter((property) => property.displayOptions?.show?.operation?.includes('update'))
+		.filter(
+			(property) =>
+				property.displayOptions?.show?.resource?.includes('coupon') &&
+				property.displayOptions?.show?.operation?.includes('update'),
+		)
 		.map((property) => [property.name, property.type, property.default]);
 	expect(updateFields).toEqual([
 		['accountId', 'string', ''],

@@ -16,34 +16,60 @@ export const accountIdField: INodeProperties = {
 	hint: 'Starts with acct_. Shown for each connected account in your ChatDash agency settings.',
 };
 
+/**
+ * An object of the connected account, picked from a searchable list (the `searchListMethod` of
+ * methods/listSearch.ts) or typed by ID. Read it with getIdParameter: either way it is one path segment.
+ */
+export function idLocatorField(field: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	/** What the list shows before a choice, e.g. "Select a coupon...". */
+	listPlaceholder: string;
+	/** An example ID for the By ID mode. */
+	idPlaceholder: string;
+	idHint: string;
+}): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: field.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: field.listPlaceholder,
+				typeOptions: {
+					searchListMethod: field.searchListMethod,
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: field.idPlaceholder,
+				hint: field.idHint,
+			},
+		],
+	};
+}
+
 /** A coupon of the connected account, picked from a searchable list or typed by ID. */
-export const couponIdField: INodeProperties = {
+export const couponIdField: INodeProperties = idLocatorField({
 	displayName: 'Coupon',
 	name: 'couponId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
 	description: 'The coupon to work on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a coupon...',
-			typeOptions: {
-				searchListMethod: 'searchCoupons',
-				searchable: true,
-			},
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'SUMMER20',
-			hint: 'The Stripe coupon ID, e.g. SUMMER20 or Z4OV52SU',
-		},
-	],
-};
+	searchListMethod: 'searchCoupons',
+	listPlaceholder: 'Select a coupon...',
+	idPlaceholder: 'SUMMER20',
+	idHint: 'The Stripe coupon ID, e.g. SUMMER20 or Z4OV52SU',
+});
 
 /** Return All / Limit of the Get Many operations. */
 export const returnAllField: INodeProperties = {

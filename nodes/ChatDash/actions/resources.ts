@@ -1,14 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as coupon from './coupon';
+import * as invoice from './invoice';
 import type { ChatDashOperation } from './operation';
 import { resourceDescription } from './operation';
+import * as product from './product';
 import * as promotionCode from './promotionCode';
+import * as subscription from './subscription';
+import * as transaction from './transaction';
 
 /** Every resource's operations, by the values saved in workflows (`resource`, `operation`). */
-export const resources: Record<string, Record<string, ChatDashOperation>> = { coupon, promotionCode };
+export const resources: Record<string, Record<string, ChatDashOperation>> = {
+	coupon,
+	invoice,
+	product,
+	promotionCode,
+	subscription,
+	transaction,
+};
 
-/** Resource dropdown and fields. The defaults are part of saved workflows: never change them. */
+/**
+ * Resource dropdown and fields. Values and defaults are part of saved workflows: never change them
+ * (n8n does not save a parameter left at its default, so a new default would switch old workflows).
+ */
 export const resourceProperties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -17,10 +31,18 @@ export const resourceProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Coupon', value: 'coupon' },
+			{ name: 'Invoice', value: 'invoice' },
+			{ name: 'Product', value: 'product' },
 			{ name: 'Promotion Code', value: 'promotionCode' },
+			{ name: 'Subscription', value: 'subscription' },
+			{ name: 'Transaction', value: 'transaction' },
 		],
 		default: 'coupon',
 	},
 	...resourceDescription('coupon', coupon, 'update'),
+	...resourceDescription('invoice', invoice, 'create'),
+	...resourceDescription('product', product, 'create'),
 	...resourceDescription('promotionCode', promotionCode, 'create'),
+	...resourceDescription('subscription', subscription, 'create'),
+	...resourceDescription('transaction', transaction, 'getAll'),
 ];

@@ -40,6 +40,8 @@ export async function searchStripeList(
 		key: string;
 		/** The dropdown label of an entry. */
 		label: (entry: IDataObject) => string;
+		/** The entry's ID, what the field receives (default: its `id`). */
+		value?: (entry: IDataObject) => string;
 		/** What the list is of, for the message when no account is given ("coupon list"). */
 		noun: string;
 	},
@@ -66,7 +68,7 @@ export async function searchStripeList(
 	const entries = Array.isArray(page[list.key]) ? (page[list.key] as IDataObject[]) : [];
 	const needle = filter?.trim().toLowerCase();
 	const results: INodeListSearchItems[] = entries
-		.map((entry) => ({ name: list.label(entry), value: String(entry.id) }))
+		.map((entry) => ({ name: list.label(entry), value: list.value ? list.value(entry) : String(entry.id) }))
 		.filter((entry) => !needle || entry.name.toLowerCase().includes(needle));
 
 	return {

@@ -1,0 +1,2 @@
+// The invoice resource: one line per operation (being written).
+export {};

@@ -1,0 +1,2 @@
+// The product resource: one line per operation (being written).
+export {};

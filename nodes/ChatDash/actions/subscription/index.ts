@@ -1,0 +1,2 @@
+// The subscription resource: one line per operation (being written).
+export {};

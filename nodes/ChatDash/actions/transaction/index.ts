@@ -1,0 +1,2 @@
+// The transaction resource: one line per operation (being written).
+export {};
