@@ -1,3 +1,3 @@
-import { searchCoupons } from './listSearch';
+import { searchCoupons, searchProducts, searchSubscriptions, searchTransactions } from './listSearch';
 
-export const listSearch = { searchCoupons };
+export const listSearch = { searchCoupons, searchProducts, searchSubscriptions, searchTransactions };

@@ -90,3 +90,66 @@ export async function searchCoupons(
 		paginationToken,
 	);
 }
+
+/** Products of the account. List entries carry `productId`/`productName` (the docs' sample), not `id`/`name`. */
+export async function searchProducts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchStripeList(
+		this,
+		{
+			path: ['products'],
+			key: 'data',
+			label: (product) => entryLabel(product.productName, String(product.productId)),
+			value: (product) => String(product.productId),
+			noun: 'product list',
+		},
+		filter,
+		paginationToken,
+	);
+}
+
+/** Label of a subscription: its customer's email (or ID), its product, and its ID. */
+export function subscriptionLabel(subscription: IDataObject): string {
+	const customer = (subscription.customer ?? {}) as IDataObject;
+	const product = (subscription.product ?? {}) as IDataObject;
+	const who = [customer.email ?? customer.id, product.name].filter((part) => typeof part === 'string' && part);
+	return entryLabel(who.join(' – '), String(subscription.id));
+}
+
+/** Subscriptions of the account (the list key is `subscriptions`, per the docs). */
+export async function searchSubscriptions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchStripeList(
+		this,
+		{ path: ['subscriptions'], key: 'subscriptions', label: subscriptionLabel, noun: 'subscription list' },
+		filter,
+		paginationToken,
+	);
+}
+
+/** Label of a transaction: its description and customer's email (as far as present), and its ID. */
+export function transactionLabel(transaction: IDataObject): string {
+	const customer = (transaction.customer ?? {}) as IDataObject;
+	const parts = [transaction.description, customer.email].filter((part) => typeof part === 'string' && part);
+	return entryLabel(parts.join(' – '), String(transaction.id));
+}
+
+/** Transactions of the account. */
+export async function searchTransactions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchStripeList(
+		this,
+		{ path: ['transactions'], key: 'data', label: transactionLabel, noun: 'transaction list' },
+		filter,
+		paginationToken,
+	);
+}
