@@ -80,6 +80,7 @@ async function startEmulator(options) {
 		now: () => Math.floor(Date.now() / 1000),
 		addAccount: (accountId) => knownAccounts.add(accountId),
 		accountMissing: (accountId) => (knownAccounts.has(accountId) ? undefined : core.noSuch('account', accountId)),
+		shared: {},
 	};
 	const coupons = stripeCoupons(context);
 	const products = stripeProducts(context);

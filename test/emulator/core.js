@@ -21,9 +21,12 @@
  *   now: () => number,
  *   addAccount: (accountId: string) => void,
  *   accountMissing: (accountId: string) => Answer | undefined,
+ *   shared: Record<string, any>,
  * }} EmulatorContext
  *   What every module shares: the start options, one counter for generated IDs, the clock (unix
- *   seconds), and the set of known connected accounts (an unknown account is a 404 everywhere).
+ *   seconds), the set of known connected accounts (an unknown account is a 404 everywhere), and
+ *   `shared`, where a module publishes lookups other modules use at request time (e.g. the products
+ *   module sets `shared.product(accountId, productId)` for subscriptions to check their product).
  */
 
 /** @param {string} type @param {string} message */
