@@ -3,6 +3,7 @@ import {
 	backoffDelay,
 	DEFAULT_RETRY_POLICY,
 	isTransient,
+	mayHaveBeenApplied,
 	mayRetry,
 	parseRetryAfter,
 	retryDelay,
@@ -40,6 +41,25 @@ describe('which failures are retried', () => {
 		expect(mayRetry('POST', { kind: 'network', code: 'ECONNABORTED' })).toBe(false);
 		expect(mayRetry('POST', { kind: 'status', status: 503 })).toBe(false);
 		expect(mayRetry('POST', { kind: 'status', status: 429 })).toBe(false);
+	});
+});
+
+describe('whether a failed try may have been carried out (a retried DELETE then answering 404)', () => {
+	test.each([500, 502, 503, 504])('HTTP %d: maybe (the request reached ChatDash)', (status) => {
+		expect(mayHaveBeenApplied({ kind: 'status', status })).toBe(true);
+	});
+
+	test('HTTP 429 and 4xx: no', () => {
+		for (const status of [400, 404, 429]) expect(mayHaveBeenApplied({ kind: 'status', status })).toBe(false);
+	});
+
+	test('a reset, a timeout or an unknown network failure: maybe; a connection never opened: no', () => {
+		for (const code of ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', undefined]) {
+			expect(mayHaveBeenApplied({ kind: 'network', code })).toBe(true);
+		}
+		for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']) {
+			expect(mayHaveBeenApplied({ kind: 'network', code })).toBe(false);
+		}
 	});
 });
 
