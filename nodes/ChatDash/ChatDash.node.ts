@@ -18,7 +18,8 @@ export class ChatDash implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage the Stripe coupons and promotion codes of the accounts connected to your ChatDash agency',
+		description:
+			'Manage the products, subscriptions, invoices, transactions, coupons and promotion codes of the Stripe accounts connected to your ChatDash agency',
 		defaults: { name: 'ChatDash' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
