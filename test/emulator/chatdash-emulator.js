@@ -4,7 +4,8 @@
  *
  * It answers the documented endpoints with the documented shapes (see ../shared/chatdash-api/),
  * one module per area on a shared core (core.js: routing, errors, cursor paging, fault draws):
- *   GET /clients                                  (here: the credential test's call)
+ *   agency-clients.js        clients and their members (GET /clients is also the credential test's call)
+ *   agency-agents.js         agents and their assignment to clients
  *   stripe-coupons.js        coupons and promotion codes of connected accounts
  *   stripe-products.js       products
  *   stripe-subscriptions.js  subscriptions
@@ -26,6 +27,8 @@
  */
 const http = require('node:http');
 
+const { agencyAgents } = require('./agency-agents');
+const { agencyClients } = require('./agency-clients');
 const core = require('./core');
 const { stripeCoupons, makeCoupon } = require('./stripe-coupons');
 const { stripeInvoices } = require('./stripe-invoices');
@@ -66,9 +69,6 @@ async function startEmulator(options) {
 	const stats = { inFlight: 0, maxInFlight: 0, resets: 0, hangs: 0 };
 	/** @type {Set<import('node:net').Socket>} */
 	const hungSockets = new Set();
-	const clients = options.clients ?? [
-		{ _id: 'client_1', name: 'Acme Dental', language: 'en', isSaasClient: false },
-	];
 
 	/** Connected accounts the emulator knows. @type {Set<string>} */
 	const knownAccounts = new Set(Object.keys(options.stripe ?? {}));
@@ -82,6 +82,8 @@ async function startEmulator(options) {
 		accountMissing: (accountId) => (knownAccounts.has(accountId) ? undefined : core.noSuch('account', accountId)),
 		shared: {},
 	};
+	const clients = agencyClients(context);
+	const agents = agencyAgents(context);
 	const coupons = stripeCoupons(context);
 	const products = stripeProducts(context);
 	const subscriptions = stripeSubscriptions(context);
@@ -89,7 +91,8 @@ async function startEmulator(options) {
 	const transactions = stripeTransactions(context);
 	/** @type {import('./core').Route[]} */
 	const routes = [
-		{ method: 'GET', path: 'clients', handle: () => core.ok(clients) },
+		...clients.routes,
+		...agents.routes,
 		...coupons.routes,
 		...products.routes,
 		...subscriptions.routes,
@@ -230,6 +233,8 @@ async function startEmulator(options) {
 		port: address.port,
 		/** Every request received, oldest first. */
 		requests,
+		...clients.api,
+		...agents.api,
 		...coupons.api,
 		...products.api,
 		...subscriptions.api,

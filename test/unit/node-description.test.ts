@@ -12,7 +12,7 @@ const names = (options: INodeProperties['options']) => (options as INodeProperty
 
 test('resources: sorted, default Coupon (saved workflows rely on it)', () => {
 	const [resource] = byName('resource');
-	expect(names(resource.options)).toEqual(['Coupon', 'Invoice', 'Product', 'Promotion Code', 'Subscription', 'Transaction']);
+	expect(names(resource.options)).toEqual(['Agent', 'Client', 'Client Member', 'Coupon', 'Invoice', 'Product', 'Promotion Code', 'Subscription', 'Transaction']);
 	expect(resource.default).toBe('coupon');
 });
 
@@ -23,12 +23,15 @@ test.each([
 	['subscription', ['Create', 'Delete', 'Get', 'Get Many', 'Get Many by Customer', 'Update'], 'create'],
 	['invoice', ['Create', 'Get'], 'create'],
 	['transaction', ['Get', 'Get Many'], 'getAll'],
+	['client', ['Create', 'Get', 'Get Many', 'Update'], 'create'],
+	['clientMember', ['Add', 'Get Many', 'Update'], 'create'],
+	['agent', ['Assign to Client', 'Create', 'Get', 'Get Many', 'Unassign from Client', 'Update'], 'create'],
 ])('%s operations: sorted, each with an action, default %s', (resource, expected, defaultOperation) => {
 	const [operation] = byName('operation').filter((property) => property.displayOptions?.show?.resource?.includes(resource));
 	expect(names(operation.options)).toEqual(expected);
 	expect(operation.default).toBe(defaultOperation);
 	for (const option of operation.options as INodePropertyOptions[]) {
-		expect(option.action).toMatch(/^[A-Z][a-z]+ (a|an|many) [a-z ]+$/);
+		expect(option.action).toMatch(/^[A-Z][a-z]+( [a-z]+)+$/);
 		expect(option.description).toBeTruthy();
 	}
 });

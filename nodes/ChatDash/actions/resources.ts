@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as agent from './agent';
+import * as client from './client';
+import * as clientMember from './clientMember';
 import * as coupon from './coupon';
 import * as invoice from './invoice';
 import type { ChatDashOperation } from './operation';
@@ -11,6 +14,9 @@ import * as transaction from './transaction';
 
 /** Every resource's operations, by the values saved in workflows (`resource`, `operation`). */
 export const resources: Record<string, Record<string, ChatDashOperation>> = {
+	agent,
+	client,
+	clientMember,
 	coupon,
 	invoice,
 	product,
@@ -30,6 +36,9 @@ export const resourceProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
+			{ name: 'Agent', value: 'agent' },
+			{ name: 'Client', value: 'client' },
+			{ name: 'Client Member', value: 'clientMember' },
 			{ name: 'Coupon', value: 'coupon' },
 			{ name: 'Invoice', value: 'invoice' },
 			{ name: 'Product', value: 'product' },
@@ -39,6 +48,9 @@ export const resourceProperties: INodeProperties[] = [
 		],
 		default: 'coupon',
 	},
+	...resourceDescription('agent', agent, 'create'),
+	...resourceDescription('client', client, 'create'),
+	...resourceDescription('clientMember', clientMember, 'create'),
 	...resourceDescription('coupon', coupon, 'update'),
 	...resourceDescription('invoice', invoice, 'create'),
 	...resourceDescription('product', product, 'create'),

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 
 import { forEachWithConcurrency } from '../helpers/concurrency';
-import { createChatDashClient, type ChatDashRequest } from '../transport';
+import { createChatDashClient, type ChatDashClient, type ChatDashRequest } from '../transport';
 import {
 	DEFAULT_CONCURRENCY,
 	DEFAULT_MAX_ATTEMPTS,
@@ -35,6 +35,38 @@ function toItemJson(this: IExecuteFunctions, body: unknown, itemIndex: number): 
 		itemIndex,
 		description: `Expected a JSON object, got ${JSON.stringify(body)?.slice(0, 200) ?? 'nothing'}.`,
 	});
+}
+
+/**
+ * The record a create made, read back through `identify.list` (see ChatDashRequest.identify). The
+ * create has happened by now, so a failed read-back does not fail the item: it is reported as
+ * not identified, with why, and the item keeps ChatDash's answer.
+ */
+async function identifyCreated(
+	client: ChatDashClient,
+	identify: NonNullable<ChatDashRequest['identify']>,
+	answer: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	let candidates: IDataObject[];
+	try {
+		candidates = (await client.sendList(identify.list, itemIndex)).filter(identify.match);
+	} catch (error) {
+		return {
+			...answer,
+			identified: false,
+			whyNotIdentified: `Created, but reading back ${identify.what} failed: ${(error as Error).message}`,
+		};
+	}
+	if (candidates.length === 1) return candidates[0];
+	return {
+		...answer,
+		identified: false,
+		whyNotIdentified:
+			candidates.length === 0
+				? `Created, but no ${identify.what} was found when reading back`
+				: `Created, but ${candidates.length} records match ${identify.what}; none was picked, to avoid guessing`,
+	};
 }
 
 function wholeNumberOption(this: IExecuteFunctions, value: unknown, fallback: number, label: string): number {
@@ -92,12 +124,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 		const pairedItem = { item: itemIndex };
 		try {
+			const present = request.present ?? ((json: IDataObject) => json);
 			if (request.list) {
 				const entries = await client.sendList(request, itemIndex);
-				output[itemIndex] = entries.map((json) => ({ json, pairedItem }));
+				output[itemIndex] = entries.map((json) => ({ json: present(json), pairedItem }));
 			} else {
-				const body = await client.send(request, itemIndex);
-				output[itemIndex] = [{ json: toItemJson.call(this, body, itemIndex), pairedItem }];
+				let json = toItemJson.call(this, await client.send(request, itemIndex), itemIndex);
+				if (request.identify) json = await identifyCreated(client, request.identify, json, itemIndex);
+				output[itemIndex] = [{ json: present(json), pairedItem }];
 			}
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);

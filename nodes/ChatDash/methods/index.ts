@@ -1,3 +1,19 @@
-import { searchCoupons, searchProducts, searchSubscriptions, searchTransactions } from './listSearch';
+import {
+	searchAgents,
+	searchClientMembers,
+	searchClients,
+	searchCoupons,
+	searchProducts,
+	searchSubscriptions,
+	searchTransactions,
+} from './listSearch';
 
-export const listSearch = { searchCoupons, searchProducts, searchSubscriptions, searchTransactions };
+export const listSearch = {
+	searchAgents,
+	searchClientMembers,
+	searchClients,
+	searchCoupons,
+	searchProducts,
+	searchSubscriptions,
+	searchTransactions,
+};

@@ -153,3 +153,73 @@ export async function searchTransactions(
 		paginationToken,
 	);
 }
+
+/**
+ * The "From list" search of a list outside Stripe Connect: ChatDash answers a bare array and
+ * documents no paging or search parameter, so the whole list is read and filtered here.
+ */
+export async function searchBareList(
+	context: ILoadOptionsFunctions,
+	list: {
+		path: readonly string[];
+		label: (entry: IDataObject) => string;
+		/** What a 404 means here (e.g. the client of a member list was not found). */
+		notFoundMessage?: string;
+	},
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const answer = await createChatDashClient(context).send({
+		method: 'GET',
+		path: list.path,
+		notFoundMessage: list.notFoundMessage,
+	});
+	const entries = Array.isArray(answer) ? (answer as IDataObject[]) : [];
+	const needle = filter?.trim().toLowerCase();
+	return {
+		results: entries
+			.map((entry) => ({ name: list.label(entry), value: String(entry._id) }))
+			.filter((entry) => !needle || entry.name.toLowerCase().includes(needle)),
+	};
+}
+
+/** Clients of the agency (Fetch Clients). */
+export async function searchClients(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchBareList(
+		this,
+		{ path: ['clients'], label: (client) => entryLabel(client.name, String(client._id)) },
+		filter,
+	);
+}
+
+/** Agents of the agency (Fetch Agents). */
+export async function searchAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await searchBareList(
+		this,
+		{ path: ['agents'], label: (agent) => entryLabel(agent.name, String(agent._id)) },
+		filter,
+	);
+}
+
+/** Members of the client in the node's Client field (Fetch Client Members): name, login ID and ID. */
+export async function searchClientMembers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const clientId = this.getNodeParameter('clientId', '', { extractValue: true }) as unknown;
+	if (problemWithId(clientId)) {
+		throw new NodeOperationError(this.getNode(), 'Choose a Client first', {
+			description: 'The member list is loaded from the client given in Client.',
+		});
+	}
+	const client = String(clientId).trim();
+	return await searchBareList(
+		this,
+		{
+			path: ['clients', client, 'members'],
+			label: (member) =>
+				entryLabel([member.name, member.loginId].filter((part) => typeof part === 'string' && part).join(' – '), String(member._id)),
+			notFoundMessage: `Client "${client}" was not found`,
+		},
+		filter,
+	);
+}

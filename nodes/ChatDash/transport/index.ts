@@ -38,15 +38,25 @@ export interface ChatDashRequest {
 	 * For list endpoints: follow the cursor (`has_more`, `next_cursor` → `starting_after`) and
 	 * return the entries under `key`, all of them or the first `limit`. `sendsLimit: false` for an
 	 * endpoint that documents no `limit` query parameter: the limit is then applied to what
-	 * ChatDash returns.
+	 * ChatDash returns. Without `key` the answer is a bare array (the lists outside Stripe
+	 * Connect, which document no paging): one request, no paging parameters, Limit applied here.
 	 */
-	list?: { key: string; returnAll: boolean; limit: number; sendsLimit?: boolean };
+	list?: { key?: string; returnAll: boolean; limit: number; sendsLimit?: boolean };
 	/**
 	 * For a DELETE: what to output when a retry answers 404 after an earlier try that may have been
 	 * carried out (a 5xx, a dropped connection, a timeout). That 404 means the earlier try deleted
 	 * it; reporting it as "not found" would tell the user the delete failed when it succeeded.
 	 */
 	goneAfterRetry?: IDataObject;
+	/**
+	 * For a create whose answer carries no ID (ChatDash answers some creates with only
+	 * `{"message": …}`): a list request to read back, and how to recognise the created record in
+	 * it. Exactly one match is output in place of the message; none or several, and the message is
+	 * output with `identified: false` and the reason. Never a guess between candidates.
+	 */
+	identify?: { list: ChatDashRequest; match: (entry: IDataObject) => boolean; what: string };
+	/** Applied to every object output (e.g. to leave out secrets the user did not ask for). */
+	present?: (entry: IDataObject) => IDataObject;
 }
 
 /** The documented maximum page size of the Stripe Connect list endpoints. */
@@ -268,7 +278,8 @@ export function createChatDashClient(
 	 * evident intent, not stated in words.
 	 */
 	async function sendList(request: ChatDashRequest, itemIndex?: number): Promise<IDataObject[]> {
-		const { key, returnAll, limit, sendsLimit = true } = request.list!;
+		const { key, returnAll, limit } = request.list!;
+		const sendsLimit = key !== undefined && request.list!.sendsLimit !== false;
 		const entries: IDataObject[] = [];
 		let cursor: string | undefined;
 		do {
@@ -276,16 +287,17 @@ export function createChatDashClient(
 			if (sendsLimit) qs.limit = returnAll ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, limit - entries.length);
 			if (cursor) qs.starting_after = cursor;
 			const page = (await send({ ...request, qs }, itemIndex)) as IDataObject | undefined;
-			const pageEntries = page?.[key];
+			const pageEntries = key === undefined ? page : page?.[key];
 			if (!Array.isArray(pageEntries)) {
-				throw new NodeApiError(context.getNode(), { body: page ?? null } as JsonObject, {
+				throw new NodeApiError(context.getNode(), { body: (page ?? null) as JsonObject }, {
 					message: 'ChatDash answered with an unexpected list',
-					description: `Expected the entries under "${key}".`,
+					description: key === undefined ? 'Expected a JSON array.' : `Expected the entries under "${key}".`,
 					itemIndex,
 				});
 			}
 			entries.push(...(pageEntries as IDataObject[]));
-			cursor = page?.has_more && typeof page.next_cursor === 'string' ? page.next_cursor : undefined;
+			cursor =
+				key !== undefined && page?.has_more && typeof page.next_cursor === 'string' ? page.next_cursor : undefined;
 		} while (cursor && (returnAll || entries.length < limit));
 		return returnAll ? entries : entries.slice(0, limit);
 	}

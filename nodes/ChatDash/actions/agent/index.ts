@@ -1,0 +1,2 @@
+// The agent resource: one line per operation (being written).
+export {};

@@ -1,0 +1,2 @@
+// The client resource: one line per operation (being written).
+export {};

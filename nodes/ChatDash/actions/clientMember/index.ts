@@ -1,0 +1,2 @@
+// The clientMember resource: one line per operation (being written).
+export {};
