@@ -6,6 +6,9 @@
  * one module per area on a shared core (core.js: routing, errors, cursor paging, fault draws):
  *   agency-clients.js        clients and their members (GET /clients is also the credential test's call)
  *   agency-agents.js         agents and their assignment to clients
+ *   agent-conversations.js   an agent's conversations, their messages, AI analysis
+ *   agent-leads.js           an agent's leads and lead tags
+ *   agent-analytics.js       an agent's analytics query
  *   stripe-coupons.js        coupons and promotion codes of connected accounts
  *   stripe-products.js       products
  *   stripe-subscriptions.js  subscriptions
@@ -28,6 +31,9 @@
 const http = require('node:http');
 
 const { agencyAgents } = require('./agency-agents');
+const { agentAnalytics } = require('./agent-analytics');
+const { agentConversations } = require('./agent-conversations');
+const { agentLeads } = require('./agent-leads');
 const { agencyClients } = require('./agency-clients');
 const core = require('./core');
 const { stripeCoupons, makeCoupon } = require('./stripe-coupons');
@@ -84,6 +90,9 @@ async function startEmulator(options) {
 	};
 	const clients = agencyClients(context);
 	const agents = agencyAgents(context);
+	const conversations = agentConversations(context);
+	const leads = agentLeads(context);
+	const analytics = agentAnalytics(context);
 	const coupons = stripeCoupons(context);
 	const products = stripeProducts(context);
 	const subscriptions = stripeSubscriptions(context);
@@ -93,6 +102,9 @@ async function startEmulator(options) {
 	const routes = [
 		...clients.routes,
 		...agents.routes,
+		...conversations.routes,
+		...leads.routes,
+		...analytics.routes,
 		...coupons.routes,
 		...products.routes,
 		...subscriptions.routes,
@@ -235,6 +247,9 @@ async function startEmulator(options) {
 		requests,
 		...clients.api,
 		...agents.api,
+		...conversations.api,
+		...leads.api,
+		...analytics.api,
 		...coupons.api,
 		...products.api,
 		...subscriptions.api,

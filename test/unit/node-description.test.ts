@@ -12,7 +12,22 @@ const names = (options: INodeProperties['options']) => (options as INodeProperty
 
 test('resources: sorted, default Coupon (saved workflows rely on it)', () => {
 	const [resource] = byName('resource');
-	expect(names(resource.options)).toEqual(['Agent', 'Client', 'Client Member', 'Coupon', 'Invoice', 'Product', 'Promotion Code', 'Subscription', 'Transaction']);
+	expect(names(resource.options)).toEqual([
+		'Agent',
+		'Analytics',
+		'Client',
+		'Client Member',
+		'Conversation',
+		'Coupon',
+		'Invoice',
+		'Lead',
+		'Lead Tag',
+		'Message',
+		'Product',
+		'Promotion Code',
+		'Subscription',
+		'Transaction',
+	]);
 	expect(resource.default).toBe('coupon');
 });
 
@@ -26,6 +41,11 @@ test.each([
 	['client', ['Create', 'Get', 'Get Many', 'Update'], 'create'],
 	['clientMember', ['Add', 'Get Many', 'Update'], 'create'],
 	['agent', ['Assign to Client', 'Create', 'Get', 'Get Many', 'Unassign from Client', 'Update'], 'create'],
+	['conversation', ['Analyze', 'Create', 'Delete', 'Get', 'Get Many', 'Update'], 'getAll'],
+	['message', ['Add', 'Delete All', 'Get Many', 'Replace All'], 'getAll'],
+	['lead', ['Create', 'Update'], 'create'],
+	['leadTag', ['Create', 'Get Many', 'Update'], 'getAll'],
+	['analytics', ['Query'], 'query'],
 ])('%s operations: sorted, each with an action, default %s', (resource, expected, defaultOperation) => {
 	const [operation] = byName('operation').filter((property) => property.displayOptions?.show?.resource?.includes(resource));
 	expect(names(operation.options)).toEqual(expected);

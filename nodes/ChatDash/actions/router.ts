@@ -69,6 +69,59 @@ async function identifyCreated(
 	};
 }
 
+/**
+ * The requests to send, as lists of item indexes: one item each, except items carrying a `batch`
+ * record, which go together with the other items of the same method and path (in input order,
+ * up to the batch's `maxSize`). Units are ordered by their first item.
+ */
+export function unitsOfWork(prepared: ReadonlyArray<ChatDashRequest | Error>): number[][] {
+	const units: number[][] = [];
+	const openBatch = new Map<string, number[]>();
+	prepared.forEach((request, itemIndex) => {
+		if (request instanceof Error || !request.batch) {
+			units.push([itemIndex]);
+			return;
+		}
+		const key = JSON.stringify([request.method, request.path]);
+		const current = openBatch.get(key);
+		if (current && current.length < request.batch.maxSize) {
+			current.push(itemIndex);
+			return;
+		}
+		const unit = [itemIndex];
+		units.push(unit);
+		openBatch.set(key, unit);
+	});
+	return units;
+}
+
+/**
+ * Sends the records of a batch's items as one JSON array and returns ChatDash's records, one per
+ * item in batch order. An answer with another number of records fails the whole batch: pairing
+ * records with items by guess could attach a lead to the wrong row.
+ */
+async function sendBatch(
+	this: IExecuteFunctions,
+	client: ChatDashClient,
+	unit: number[],
+	prepared: ChatDashRequest[],
+): Promise<IDataObject[]> {
+	const request = prepared[unit[0]];
+	const records = unit.map((itemIndex) => prepared[itemIndex].batch!.record);
+	const answer = await client.send({ ...request, body: records, batch: undefined }, unit[0]);
+	if (!Array.isArray(answer) || answer.length !== records.length) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`ChatDash answered a batch of ${records.length} with ${Array.isArray(answer) ? `${answer.length} records` : 'no list'}, so its items cannot be paired`,
+			{
+				itemIndex: unit[0],
+				description: `Items ${unit[0] + 1}–${unit[unit.length - 1] + 1} were sent together; whatever ChatDash created for them, none is output, rather than attach a record to the wrong item. Check in ChatDash which were created before running them again.`,
+			},
+		);
+	}
+	return answer as IDataObject[];
+}
+
 function wholeNumberOption(this: IExecuteFunctions, value: unknown, fallback: number, label: string): number {
 	if (value === undefined) return fallback;
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
@@ -116,27 +169,34 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	// One slot per input item (a list operation fills its slot with many), flattened in order.
 	const output: INodeExecutionData[][] = new Array(items.length);
-	await forEachWithConcurrency(items.length, concurrency, async (itemIndex) => {
-		const request = prepared[itemIndex];
+	const units = unitsOfWork(prepared);
+	await forEachWithConcurrency(units.length, concurrency, async (unitIndex) => {
+		const unit = units[unitIndex];
+		const first = unit[0];
+		const request = prepared[first];
 		if (request instanceof Error) {
-			output[itemIndex] = [errorItem(request, itemIndex)];
+			output[first] = [errorItem(request, first)];
 			return;
 		}
-		const pairedItem = { item: itemIndex };
 		try {
 			const present = request.present ?? ((json: IDataObject) => json);
-			if (request.list) {
-				const entries = await client.sendList(request, itemIndex);
-				output[itemIndex] = entries.map((json) => ({ json: present(json), pairedItem }));
+			if (request.batch) {
+				const records = await sendBatch.call(this, client, unit, prepared as ChatDashRequest[]);
+				unit.forEach((itemIndex, position) => {
+					output[itemIndex] = [{ json: present(records[position]), pairedItem: { item: itemIndex } }];
+				});
+			} else if (request.list) {
+				const entries = await client.sendList(request, first);
+				output[first] = entries.map((json) => ({ json: present(json), pairedItem: { item: first } }));
 			} else {
-				let json = toItemJson.call(this, await client.send(request, itemIndex), itemIndex);
-				if (request.identify) json = await identifyCreated(client, request.identify, json, itemIndex);
-				output[itemIndex] = [{ json: present(json), pairedItem }];
+				let json = toItemJson.call(this, await client.send(request, first), first);
+				if (request.identify) json = await identifyCreated(client, request.identify, json, first);
+				output[first] = [{ json: present(json), pairedItem: { item: first } }];
 			}
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, itemIndex);
+			const nodeError = toNodeError(this.getNode(), error, first);
 			if (!continueOnFail) throw nodeError;
-			output[itemIndex] = [errorItem(nodeError, itemIndex)];
+			for (const itemIndex of unit) output[itemIndex] = [errorItem(nodeError, itemIndex)];
 		}
 	});
 	return [output.flat()];

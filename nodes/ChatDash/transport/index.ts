@@ -30,7 +30,8 @@ export interface ChatDashRequest {
 	method: IHttpRequestMethods;
 	/** Path after the base URL, one entry per segment. Each entry is encoded into exactly one segment. */
 	path: readonly string[];
-	body?: IDataObject;
+	/** JSON body; an array for endpoints that take many records at once (see `batch`). */
+	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
 	/** What a 404 means for this call, in the user's terms (which IDs to check). */
 	notFoundMessage?: string;
@@ -55,6 +56,13 @@ export interface ChatDashRequest {
 	 * output with `identified: false` and the reason. Never a guess between candidates.
 	 */
 	identify?: { list: ChatDashRequest; match: (entry: IDataObject) => boolean; what: string };
+	/**
+	 * For endpoints that take many records in one JSON array body (Create Leads): the record this
+	 * item contributes. The router sends the records of items with the same method and path
+	 * together, up to `maxSize` per request, in input order, and pairs the i-th record ChatDash
+	 * answers with the i-th item of the batch. `body` is then ignored.
+	 */
+	batch?: { record: IDataObject; maxSize: number };
 	/** Applied to every object output (e.g. to leave out secrets the user did not ask for). */
 	present?: (entry: IDataObject) => IDataObject;
 }

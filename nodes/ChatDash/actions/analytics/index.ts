@@ -1,0 +1,2 @@
+// The analytics resource: one line per operation (being written).
+export {};

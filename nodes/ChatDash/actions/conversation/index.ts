@@ -1,0 +1,2 @@
+// The conversation resource: one line per operation (being written).
+export {};

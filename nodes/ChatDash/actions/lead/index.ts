@@ -1,0 +1,2 @@
+// The lead resource: one line per operation (being written).
+export {};

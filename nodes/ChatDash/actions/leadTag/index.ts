@@ -1,0 +1,2 @@
+// The leadTag resource: one line per operation (being written).
+export {};

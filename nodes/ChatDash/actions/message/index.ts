@@ -1,0 +1,2 @@
+// The message resource: one line per operation (being written).
+export {};
