@@ -8,7 +8,7 @@ import {
 
 import { resourceProperties } from './actions/resources';
 import { router } from './actions/router';
-import { listSearch } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class ChatDash implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +28,7 @@ export class ChatDash implements INodeType {
 		properties: resourceProperties,
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,8 +1,10 @@
+import { getLeadTags } from './loadOptions';
 import {
 	searchAgents,
 	searchClientMembers,
 	searchClients,
 	searchCoupons,
+	searchLeadTags,
 	searchProducts,
 	searchSubscriptions,
 	searchTransactions,
@@ -13,7 +15,10 @@ export const listSearch = {
 	searchClientMembers,
 	searchClients,
 	searchCoupons,
+	searchLeadTags,
 	searchProducts,
 	searchSubscriptions,
 	searchTransactions,
 };
+
+export const loadOptions = { getLeadTags };

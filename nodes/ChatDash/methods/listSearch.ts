@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { problemWithId } from '../helpers/validation';
 import { createChatDashClient, MAX_PAGE_SIZE } from '../transport';
+import { selectedAgent } from './loadOptions';
 
 interface StripeListPage {
 	has_more?: boolean;
@@ -219,6 +220,20 @@ export async function searchClientMembers(
 			label: (member) =>
 				entryLabel([member.name, member.loginId].filter((part) => typeof part === 'string' && part).join(' – '), String(member._id)),
 			notFoundMessage: `Client "${client}" was not found`,
+		},
+		filter,
+	);
+}
+
+/** Lead tags of the agent in the node's Agent field (Fetch Tags). */
+export async function searchLeadTags(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const agentId = selectedAgent(this, 'lead tags');
+	return await searchBareList(
+		this,
+		{
+			path: ['agents', agentId, 'leads', 'tags'],
+			label: (tag) => entryLabel(tag.label, String(tag._id)),
+			notFoundMessage: `Agent "${agentId}" was not found`,
 		},
 		filter,
 	);
