@@ -55,7 +55,9 @@ function parseRunJson(stdout) {
 }
 
 /**
- * @param {{ tarball: string, log?: (line: string) => void, home?: string, port?: number }} options
+ * @param {{ tarball: string, log?: (line: string) => void, home?: string, port?: number,
+ *   env?: (port: number) => NodeJS.ProcessEnv }} options
+ *   `env`: more environment for every n8n process of this instance, given its port (e.g. WEBHOOK_URL)
  */
 async function createN8nInstance(options) {
 	const log = options.log ?? (() => {});
@@ -90,6 +92,7 @@ async function createN8nInstance(options) {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		...options.env?.(port),
 	};
 	/** @type {Set<import('node:child_process').ChildProcess>} */
 	const children = new Set();
