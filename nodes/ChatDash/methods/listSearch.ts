@@ -45,6 +45,8 @@ export async function searchStripeList(
 		value?: (entry: IDataObject) => string;
 		/** What the list is of, for the message when no account is given ("coupon list"). */
 		noun: string;
+		/** Query parameters of the list endpoint beyond the paging ones (e.g. a status filter). */
+		qs?: IDataObject;
 	},
 	filter?: string,
 	paginationToken?: string,
@@ -56,7 +58,7 @@ export async function searchStripeList(
 		});
 	}
 	const account = String(accountId).trim();
-	const qs: IDataObject = { limit: MAX_PAGE_SIZE };
+	const qs: IDataObject = { ...list.qs, limit: MAX_PAGE_SIZE };
 	if (paginationToken) qs.starting_after = paginationToken;
 
 	const page = (await createChatDashClient(context).send({
@@ -92,7 +94,11 @@ export async function searchCoupons(
 	);
 }
 
-/** Products of the account. List entries carry `productId`/`productName` (the docs' sample), not `id`/`name`. */
+/**
+ * Products of the account, archived ones included (`status=all`: the list's default is active
+ * only, and an archived product can still be read or updated). List entries carry
+ * `productId`/`productName` (the docs' sample), not `id`/`name`.
+ */
 export async function searchProducts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -106,6 +112,7 @@ export async function searchProducts(
 			label: (product) => entryLabel(product.productName, String(product.productId)),
 			value: (product) => String(product.productId),
 			noun: 'product list',
+			qs: { status: 'all' },
 		},
 		filter,
 		paginationToken,

@@ -1,2 +1,5 @@
-// The product resource: one line per operation (being written).
-export {};
+// The Product resource: one line per operation.
+export * as create from './create.operation';
+export * as get from './get.operation';
+export * as getAll from './getAll.operation';
+export * as update from './update.operation';

@@ -1,0 +1,115 @@
+/**
+ * Product → Get Many: lists the products of a Stripe connected account, one output item per product.
+ *
+ * Sends   GET {Base URL}/stripe/connect/accounts/{accountId}/products
+ *         ?limit=…[&status=active|archived|all][&created_start=…][&created_end=…][&starting_after=…]
+ *         (pages of up to 100, the documented maximum; Return All follows `next_cursor` while
+ *         `has_more`; Limit N asks for N, one page when N <= 100). A filter is sent only when set
+ *         under Filters; without Status, ChatDash lists active products (its documented default).
+ *         created_start / created_end are unix seconds, as documented.
+ * Returns each entry of `data` unchanged. The docs give the entry only as a sample (not a schema):
+ *         productId, productName, description, taxBehavior, pricing{…}, creationDate,
+ *         activeSubscriptionsCount, status; note `productId`/`productName`, not `id`/`name`.
+ *
+ * What the docs say (get-stripe-connect-products.yaml): status, limit (1–100, default 100) and
+ * starting_after are in the .md; created_start / created_end come from the rendered page. Whether
+ * the created bounds are inclusive is not said (ASSUMPTION in the emulator: inclusive, like Stripe's
+ * created[gte]/created[lte]).
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getIdParameter, toUnixSeconds } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import {
+	accountIdField,
+	getListRequestLimit,
+	limitField,
+	requestOptionsField,
+	returnAllField,
+} from '../common.descriptions';
+import { toOneOf } from './fields';
+
+const show = { resource: ['product'], operation: ['getAll'] };
+
+/** The documented values of the `status` query parameter. */
+const STATUSES = ['active', 'archived', 'all'];
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: "List a connected account's products",
+	action: 'Get many products',
+};
+
+export const description: INodeProperties[] = [
+	{ ...accountIdField, displayOptions: { show } },
+	{ ...returnAllField, displayOptions: { show } },
+	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only products created at or after this time (sent as created_start, in unix seconds)',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only products created at or before this time (sent as created_end, in unix seconds)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active', description: 'Products that can be sold' },
+					{ name: 'All', value: 'all', description: 'Active and archived products' },
+					{ name: 'Archived', value: 'archived', description: 'Products no longer offered' },
+				],
+				default: 'active',
+				description: 'Which products to list. Without this filter ChatDash lists active products.',
+			},
+		],
+	},
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
+	const limits = getListRequestLimit(this, itemIndex);
+
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.status !== undefined) qs.status = toOneOf(this, filters.status, STATUSES, 'Status', itemIndex);
+	if (filters.createdAfter) qs.created_start = toUnixSeconds(this, filters.createdAfter, 'Created After', itemIndex);
+	if (filters.createdBefore) qs.created_end = toUnixSeconds(this, filters.createdBefore, 'Created Before', itemIndex);
+	if (
+		typeof qs.created_start === 'number' &&
+		typeof qs.created_end === 'number' &&
+		qs.created_start > qs.created_end
+	) {
+		throw new NodeOperationError(this.getNode(), 'The Created After date is later than the Created Before date', {
+			itemIndex,
+			description: `No product can match both; nothing was sent to ChatDash for item ${itemIndex + 1}.`,
+		});
+	}
+
+	return {
+		method: 'GET',
+		path: ['stripe', 'connect', 'accounts', accountId, 'products'],
+		qs,
+		notFoundMessage: `Connected account "${accountId}" was not found`,
+		list: { key: 'data', ...limits },
+	};
+}
