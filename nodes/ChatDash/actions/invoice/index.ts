@@ -1,2 +1,3 @@
-// The invoice resource: one line per operation (being written).
-export {};
+// The Invoice resource: one line per operation.
+export * as create from './create.operation';
+export * as get from './get.operation';

@@ -1,2 +1,3 @@
-// The transaction resource: one line per operation (being written).
-export {};
+// The Transaction resource: one line per operation.
+export * as get from './get.operation';
+export * as getAll from './getAll.operation';

@@ -1,0 +1,51 @@
+/**
+ * Transaction → Get: retrieves one transaction (a Stripe payment intent) of a connected account.
+ *
+ * Sends   GET {Base URL}/stripe/connect/accounts/{accountId}/transactions/{transactionId}
+ * Returns the transaction object ChatDash answers with (id — a payment intent ID, pi_… —, amount,
+ *         currency, status, description, customer, created), unchanged.
+ *
+ * What the docs say (get-stripe-connect-transaction.yaml, rebuilt from the rendered page): complete,
+ * except the properties of `customer` (the sample shows id, email, name).
+ */
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { accountIdField, idLocatorField, requestOptionsField } from '../common.descriptions';
+
+const show = { resource: ['transaction'], operation: ['get'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	description: 'Retrieve a transaction by its ID',
+	action: 'Get a transaction',
+};
+
+export const description: INodeProperties[] = [
+	{ ...accountIdField, displayOptions: { show } },
+	{
+		...idLocatorField({
+			displayName: 'Transaction',
+			name: 'transactionId',
+			description: 'The transaction to retrieve',
+			searchListMethod: 'searchTransactions',
+			listPlaceholder: 'Select a transaction...',
+			idPlaceholder: 'pi_3ABC123DEF456GHI',
+			idHint: 'The Stripe payment intent ID, starting with pi_',
+		}),
+		displayOptions: { show },
+	},
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
+	const transactionId = getIdParameter(this, 'transactionId', 'Transaction', itemIndex);
+	return {
+		method: 'GET',
+		path: ['stripe', 'connect', 'accounts', accountId, 'transactions', transactionId],
+		notFoundMessage: `Transaction "${transactionId}" was not found in connected account "${accountId}"`,
+	};
+}

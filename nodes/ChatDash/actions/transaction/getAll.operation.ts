@@ -1,0 +1,107 @@
+/**
+ * Transaction → Get Many: lists the transactions of a Stripe connected account, one output item each.
+ *
+ * Sends   GET {Base URL}/stripe/connect/accounts/{accountId}/transactions
+ *             ?limit=…[&starting_after=…][&customer=…][&created_start=…][&created_end=…]
+ *         (pages of up to 100, the documented maximum; Return All follows `next_cursor` while
+ *         `has_more`; Limit N asks for N, one page when N <= 100). A filter is sent only when set;
+ *         Created After / Created Before are sent as unix seconds, as documented.
+ * Returns each entry of `data` unchanged. The docs give the list item only as a sample (the object
+ *         Get Transaction returns), not as a schema.
+ *
+ * What the docs say (get-stripe-connect-transactions.yaml): the parameters are complete. They do
+ * not say whether created_start / created_end are inclusive.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getIdParameter, getOptionalTextParameter, toUnixSeconds } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import {
+	accountIdField,
+	getListRequestLimit,
+	limitField,
+	requestOptionsField,
+	returnAllField,
+} from '../common.descriptions';
+
+const show = { resource: ['transaction'], operation: ['getAll'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: "List a connected account's transactions, optionally by customer or date",
+	action: 'Get many transactions',
+};
+
+export const description: INodeProperties[] = [
+	{ ...accountIdField, displayOptions: { show } },
+	{ ...returnAllField, displayOptions: { show } },
+	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'createdAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only transactions created from this time on (sent as created_start, in unix seconds)',
+			},
+			{
+				displayName: 'Created Before',
+				name: 'createdBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only transactions created up to this time (sent as created_end, in unix seconds)',
+			},
+			{
+				displayName: 'Customer ID',
+				name: 'customer',
+				type: 'string',
+				default: '',
+				placeholder: 'cus_ABC123XYZ',
+				description: 'Only the transactions of this Stripe customer, starting with cus_',
+			},
+		],
+	},
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+
+	const customer = getOptionalTextParameter(this, 'filters.customer', 'Customer ID', itemIndex);
+	if (customer !== undefined) qs.customer = customer;
+	if (filters.createdAfter) {
+		qs.created_start = toUnixSeconds(this, filters.createdAfter, 'Created After', itemIndex);
+	}
+	if (filters.createdBefore) {
+		qs.created_end = toUnixSeconds(this, filters.createdBefore, 'Created Before', itemIndex);
+	}
+	if (
+		typeof qs.created_start === 'number' &&
+		typeof qs.created_end === 'number' &&
+		qs.created_start > qs.created_end
+	) {
+		throw new NodeOperationError(this.getNode(), 'The Created After must not be later than the Created Before', {
+			itemIndex,
+			description: `Set 'Created After' to a time before 'Created Before' for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
+		});
+	}
+
+	return {
+		method: 'GET',
+		path: ['stripe', 'connect', 'accounts', accountId, 'transactions'],
+		qs,
+		notFoundMessage: `Connected account "${accountId}" was not found`,
+		list: { key: 'data', ...getListRequestLimit(this, itemIndex) },
+	};
+}
