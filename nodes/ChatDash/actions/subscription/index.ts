@@ -1,2 +1,7 @@
-// The subscription resource: one line per operation (being written).
-export {};
+// The Subscription resource: one line per operation.
+export * as create from './create.operation';
+export * as delete from './delete.operation';
+export * as get from './get.operation';
+export * as getAll from './getAll.operation';
+export * as getAllByCustomer from './getAllByCustomer.operation';
+export * as update from './update.operation';

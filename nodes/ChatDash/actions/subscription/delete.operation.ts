@@ -1,0 +1,48 @@
+/**
+ * Subscription → Delete: cancels (deletes) a subscription of a Stripe connected account.
+ *
+ * Sends   DELETE {Base URL}/stripe/connect/accounts/{accountId}/subscriptions/{subscriptionId}
+ *         (no body)
+ * Returns ChatDash's answer unchanged: {"id": "<subscription ID>", "canceled": true}.
+ *
+ * A DELETE is retried after transient failures. If a retry answers 404 after an earlier try that
+ * may have been carried out (a 5xx, a dropped connection, a timeout), that earlier try deleted it:
+ * the output is then {"id", "canceled": true, "deletedOnEarlierAttempt": true} instead of an
+ * error. A 404 on the first try (or after only 429s, which mean "not done") is an error naming
+ * the subscription and the account.
+ *
+ * Docs (delete-stripe-connect-subscription.yaml): 200 {id, canceled} complete; a '500' exists,
+ * its content cut off. ASSUMPTION (docs silent): an unknown subscription answers 404, as Stripe.
+ */
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { accountIdField, requestOptionsField } from '../common.descriptions';
+import { showFor, subscriptionIdField } from './fields';
+
+const show = showFor('delete');
+
+export const option: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Cancel and delete a subscription of a connected account',
+	action: 'Delete a subscription',
+};
+
+export const description: INodeProperties[] = [
+	{ ...accountIdField, displayOptions: { show } },
+	{ ...subscriptionIdField, description: 'The subscription to cancel and delete', displayOptions: { show } },
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
+	const subscriptionId = getIdParameter(this, 'subscriptionId', 'Subscription', itemIndex);
+	return {
+		method: 'DELETE',
+		path: ['stripe', 'connect', 'accounts', accountId, 'subscriptions', subscriptionId],
+		notFoundMessage: `Subscription "${subscriptionId}" was not found in connected account "${accountId}"`,
+		goneAfterRetry: { id: subscriptionId, canceled: true, deletedOnEarlierAttempt: true },
+	};
+}

@@ -1,0 +1,55 @@
+/**
+ * Fields shared by the Subscription operations, and the resource's own input checks.
+ * Every field is shown for exactly one operation: spread it with `displayOptions: { show: showFor(…) }`.
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { idLocatorField } from '../common.descriptions';
+
+/** `displayOptions.show` of one Subscription operation. */
+export function showFor(operation: string) {
+	return { resource: ['subscription'], operation: [operation] };
+}
+
+/** A subscription of the connected account, picked from a searchable list or typed by ID. */
+export const subscriptionIdField: INodeProperties = idLocatorField({
+	displayName: 'Subscription',
+	name: 'subscriptionId',
+	description: 'The subscription to work on',
+	searchListMethod: 'searchSubscriptions',
+	listPlaceholder: 'Select a subscription...',
+	idPlaceholder: 'sub_1ABC123DEF456GHI',
+	idHint: 'The Stripe subscription ID (sub_…), or a subscription schedule ID (sub_sched_…)',
+});
+
+/** A product of the connected account, picked from a searchable list or typed by ID. */
+export const productIdField: INodeProperties = idLocatorField({
+	displayName: 'Product',
+	name: 'productId',
+	description: 'The product the client subscribes to',
+	searchListMethod: 'searchProducts',
+	listPlaceholder: 'Select a product...',
+	idPlaceholder: 'prod_ABC123XYZ',
+	idHint: 'The Stripe product ID, starts with prod_',
+});
+
+/** Throws an error naming the field, saying nothing was sent for this item. */
+export function refuse(context: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
+	throw new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description: `${description} Nothing was sent to ChatDash for item ${itemIndex + 1}.`,
+	});
+}
+
+/** An email address as the docs type it (`format: email`): one @ with text on both sides, no spaces. */
+export function isEmailAddress(value: string): boolean {
+	return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
+/** A boolean field's value (true/false, or "true"/"false" from an expression), or throws naming the field. */
+export function toBoolean(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	refuse(context, itemIndex, `The ${label} must be true or false, not ${JSON.stringify(value)}`, `Set '${label}' to true or false.`);
+}
