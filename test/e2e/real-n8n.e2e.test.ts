@@ -12,13 +12,25 @@ import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/ChatDashApi.credenti
 import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
 import { DEMO_ACCOUNT, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } from '../../scripts/lib/demo-fixtures';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { couponLifecycleWorkflow, couponUpdateWorkflow, E2E_CREDENTIAL, toolVariantWorkflow } from './workflows';
+import {
+	billingChainWorkflow,
+	couponLifecycleWorkflow,
+	couponUpdateWorkflow,
+	E2E_CREDENTIAL,
+	toolVariantWorkflow,
+} from './workflows';
 
 const API_KEY = 'cd_agency_e2e_Zr81KmQ3vX';
 const ACCOUNT = 'acct_e2e';
 const INSTALL_TIMEOUT = 30 * 60 * 1000;
 const FLAKY_ACCOUNT = 'acct_flaky';
 const LIFECYCLE_ACCOUNT = 'acct_lifecycle';
+const BILLING_ACCOUNT = 'acct_billing';
+const BILLING_CLIENT = '64abc123def456789012345a';
+const BILLING_TRANSACTIONS = [
+	{ id: 'pi_3BILL0001', amount: 4900, description: 'Subscription creation' },
+	{ id: 'pi_3BILL0002', amount: 12000, description: 'Onboarding invoice' },
+];
 const FLAKY_IDS = Array.from({ length: 120 }, (_, index) => `F${String(index).padStart(3, '0')}`);
 
 type Instance = Awaited<ReturnType<typeof createN8nInstance>>;
@@ -50,6 +62,7 @@ beforeAll(async () => {
 			[FLAKY_ACCOUNT]: FLAKY_IDS.map((id) => ({ id, name: `old ${id}` })),
 			[LIFECYCLE_ACCOUNT]: [],
 		},
+		stripe: { [BILLING_ACCOUNT]: { transactions: BILLING_TRANSACTIONS } },
 	});
 	// Only the flaky account misbehaves, so the other scenarios stay exact.
 	emulator.setFaultProfile({
@@ -68,6 +81,7 @@ beforeAll(async () => {
 		{ ...DEMO_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: emulator.baseUrl } },
 	]);
 	const example = JSON.parse(readFileSync(path.join(ROOT, 'examples/update-coupon.json'), 'utf8'));
+	const billingExample = JSON.parse(readFileSync(path.join(ROOT, 'examples/create-product-and-subscribe.json'), 'utf8'));
 	await n8n.importWorkflows([
 		couponUpdateWorkflow('e2eRenameThree', [
 			{ account: ACCOUNT, coupon: 'SUMMER20', newName: 'Summer 2027' },
@@ -89,12 +103,14 @@ beforeAll(async () => {
 		),
 		toolVariantWorkflow('e2eToolVariant'),
 		couponLifecycleWorkflow('e2eCouponLifecycle', LIFECYCLE_ACCOUNT),
+		billingChainWorkflow('e2eBillingChain', BILLING_ACCOUNT, BILLING_CLIENT),
 		couponUpdateWorkflow(
 			'e2eFlakyApi',
 			FLAKY_IDS.map((id) => ({ account: FLAKY_ACCOUNT, coupon: id, newName: `renamed ${id}` })),
 			{ nodeOptions: { concurrency: 8, timeout: 1000, maxAttempts: 8 } },
 		),
 		{ ...example, id: EXAMPLE_WORKFLOW_ID, active: false },
+		{ ...billingExample, id: 'e2eBillingExample', active: false },
 	]);
 }, INSTALL_TIMEOUT);
 
@@ -181,10 +197,52 @@ describe('n8n execute', () => {
 		]);
 	});
 
+	test('Create product → Create subscription → Create invoice → Get invoice → Get Many transactions → Delete subscription', async () => {
+		const { run, stdout, stderr } = await n8n.execute('e2eBillingChain');
+		expect(run.status).toBe('success');
+		const [product] = emulator.products(BILLING_ACCOUNT);
+		expect(product).toMatchObject({ productName: 'Onboarding Pack', description: 'Setup and training' });
+		expect(chatDashOutput(run, 'Create product').map((item) => item.json)).toEqual([{ product }]);
+
+		const [created] = chatDashOutput(run, 'Create subscription');
+		const subscriptionId = created.json.id as string;
+		const [invoice] = emulator.invoices(BILLING_ACCOUNT);
+		expect(chatDashOutput(run, 'Create invoice').map((item) => item.json.id)).toEqual([invoice.id]);
+		expect(chatDashOutput(run, 'Get invoice').map((item) => item.json)).toEqual([emulator.invoice(BILLING_ACCOUNT, invoice.id)]);
+		expect(chatDashOutput(run, 'List transactions').map((item) => item.json)).toEqual(emulator.transactions(BILLING_ACCOUNT));
+		expect(chatDashOutput(run, 'List transactions')).toHaveLength(BILLING_TRANSACTIONS.length);
+		expect(chatDashOutput(run, 'Delete subscription').map((item) => item.json)).toEqual([{ id: subscriptionId, canceled: true }]);
+		// The subscription existed between Create and Delete, and is gone now.
+		expect(emulator.subscription(BILLING_ACCOUNT, subscriptionId)).toBeUndefined();
+
+		const sent = emulator.requests
+			.filter((request) => request.segments[3] === BILLING_ACCOUNT)
+			.map((request) => [request.method, request.segments.slice(4).join('/'), request.json]);
+		expect(sent).toEqual([
+			['POST', 'products', { data: { pricing_model: 'oneTime', currency: 'usd', name: 'Onboarding Pack', description: 'Setup and training' } }],
+			['POST', 'subscriptions', { data: { clientId: BILLING_CLIENT, agentIds: ['agent_sales', 'agent_support'], selectedProduct: { productId: product.productId } } }],
+			['POST', 'invoices', { data: { clientId: BILLING_CLIENT, productId: product.productId, collection_method: 'send_invoice', days_until_due: 14 } }],
+			['GET', `invoices/${invoice.id}`, undefined],
+			['GET', 'transactions', undefined],
+			['DELETE', `subscriptions/${subscriptionId}`, undefined],
+		]);
+		expectNoKeyIn(stdout + stderr);
+	});
+
 	test('the AI-tool variant n8n-nodes-chatdash.chatDashTool is a known node type', async () => {
 		const { run, stdout, stderr } = await n8n.execute('e2eToolVariant');
 		expect(`${stdout}${stderr}`).not.toMatch(/Unrecognized node type/i);
 		expect(run.status).toBe('success');
+	});
+
+	test('the billing example (examples/create-product-and-subscribe.json) creates a product and subscribes the client to it', async () => {
+		const { run } = await n8n.execute('e2eBillingExample');
+		expect(run.status).toBe('success');
+		const product = emulator.products(DEMO_ACCOUNT).find((entry) => entry.productName === 'Voice Agent – Pro');
+		expect(product).toBeDefined();
+		const [subscription] = chatDashOutput(run, 'Subscribe the client');
+		expect(emulator.subscription(DEMO_ACCOUNT, subscription.json.id as string)).toBeDefined();
+		expect(subscription.json.product).toMatchObject({ id: product?.productId });
 	});
 
 	test('the example workflow (examples/update-coupon.json) renames the demo coupons', async () => {

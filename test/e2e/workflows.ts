@@ -109,3 +109,49 @@ export function couponLifecycleWorkflow(id: string, accountId: string) {
 	];
 	return linearWorkflow(id, steps);
 }
+
+/**
+ * The billing chain of the Stripe Connect resources: Create product → Create a subscription for
+ * it → Create an invoice for it → Get that invoice → Get Many transactions → Delete the
+ * subscription, each step taking what it needs from earlier steps through expressions.
+ */
+export function billingChainWorkflow(id: string, accountId: string, clientId: string) {
+	const chatDash = (name: string, parameters: IDataObject) => ({
+		name,
+		type: CHATDASH_TYPE,
+		typeVersion: 1,
+		parameters: { accountId, ...parameters },
+		credentials: { chatDashApi: E2E_CREDENTIAL },
+	});
+	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+	return linearWorkflow(id, [
+		chatDash('Create product', {
+			resource: 'product',
+			operation: 'create',
+			pricingModel: 'oneTime',
+			currency: 'usd',
+			additionalFields: { name: 'Onboarding Pack', description: 'Setup and training' },
+		}),
+		chatDash('Create subscription', {
+			resource: 'subscription',
+			operation: 'create',
+			clientId,
+			agentIds: 'agent_sales, agent_support',
+			productId: byId('={{ $json.product.productId }}'),
+		}),
+		chatDash('Create invoice', {
+			resource: 'invoice',
+			operation: 'create',
+			clientId,
+			productId: byId("={{ $('Create product').item.json.product.productId }}"),
+			daysUntilDue: 14,
+		}),
+		chatDash('Get invoice', { resource: 'invoice', operation: 'get', invoiceId: '={{ $json.id }}' }),
+		chatDash('List transactions', { resource: 'transaction', operation: 'getAll', returnAll: true }),
+		chatDash('Delete subscription', {
+			resource: 'subscription',
+			operation: 'delete',
+			subscriptionId: byId("={{ $('Create subscription').item.json.id }}"),
+		}),
+	]);
+}
