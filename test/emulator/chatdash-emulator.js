@@ -57,10 +57,14 @@ const API_PREFIX = '/v1/public';
 /**
  * @param {{ apiKey: string, accounts?: Record<string, Array<Partial<import('./stripe-coupons').Coupon> & { id: string }>>,
  *   stripe?: Record<string, Record<string, Array<Record<string, any>>>>,
- *   clients?: Array<Record<string, unknown>>, port?: number, host?: string }} options
+ *   clients?: Array<Record<string, unknown>>, agents?: Array<Record<string, unknown>>,
+ *   agentData?: Record<string, Record<string, Array<Record<string, any>>>>,
+ *   clientApiKey?: string, port?: number, host?: string }} options
  *   `accounts`: connected accounts and their coupons. `stripe`: per connected account, seeds for
  *   the other Stripe modules (`products`, `subscriptions`, `invoices`, `transactions`; see each
- *   module); every account named in either is known, any other answers 404.
+ *   module); every account named in either is known, any other answers 404. `clients` (each
+ *   may carry `members`) and `agents` seed the agency modules; `agentData[agentId]` the
+ *   agent-scoped ones (`conversations`, `leads`, `tags`).
  */
 async function startEmulator(options) {
 	/** @type {RecordedRequest[]} */

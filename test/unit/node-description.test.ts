@@ -40,7 +40,7 @@ test.each([
 	['transaction', ['Get', 'Get Many'], 'getAll'],
 	['client', ['Create', 'Get', 'Get Many', 'Update'], 'create'],
 	['clientMember', ['Add', 'Get Many', 'Update'], 'create'],
-	['agent', ['Assign to Client', 'Create', 'Get', 'Get Many', 'Unassign from Client', 'Update'], 'create'],
+	['agent', ['Assign to Client', 'Create', 'Get', 'Get Many', 'Unassign From Client', 'Update'], 'create'],
 	['conversation', ['Analyze', 'Create', 'Delete', 'Get', 'Get Many', 'Update'], 'getAll'],
 	['message', ['Add', 'Delete All', 'Get Many', 'Replace All'], 'getAll'],
 	['lead', ['Create', 'Update'], 'create'],

@@ -1,4 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 
 import { forEachWithConcurrency } from '../helpers/concurrency';
@@ -8,7 +16,7 @@ import {
 	DEFAULT_MAX_ATTEMPTS,
 	DEFAULT_TIMEOUT_MS,
 } from './common.descriptions';
-import { resources } from './resources';
+import { resourceProperties, resources } from './resources';
 
 interface RequestOptions {
 	concurrency?: number;
@@ -23,10 +31,45 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-/** Errors from validation and the transport are already n8n errors; anything else is wrapped. */
+/** Names of the node's password fields (member passwords, agent platform keys), at any depth. */
+const PASSWORD_PARAMETERS = new Set<string>();
+(function collect(properties: ReadonlyArray<INodeProperties | INodePropertyCollection | INodePropertyOptions>) {
+	for (const property of properties) {
+		if ('typeOptions' in property && property.typeOptions?.password) PASSWORD_PARAMETERS.add(property.name);
+		if ('options' in property && Array.isArray(property.options)) collect(property.options);
+		if ('values' in property && Array.isArray(property.values)) collect(property.values);
+	}
+})(resourceProperties);
+
+/** A copy of the parameters with every password field's value replaced, at any depth. */
+export function withoutPasswords(parameters: INodeParameters): INodeParameters {
+	const walk = (value: unknown): unknown => {
+		if (Array.isArray(value)) return value.map(walk);
+		if (!value || typeof value !== 'object') return value;
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => [key, PASSWORD_PARAMETERS.has(key) && entry ? '[redacted]' : walk(entry)]),
+		);
+	};
+	return walk(parameters) as INodeParameters;
+}
+
+/**
+ * Errors from validation and the transport are already n8n errors; anything else is wrapped.
+ * n8n stores an error's `node` (with its parameters) in the execution, so the copy it gets has
+ * its password fields blanked: a member password typed into the node must not show up there.
+ */
 function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex });
+	const nodeError =
+		error instanceof NodeApiError || error instanceof NodeOperationError
+			? error
+			: new NodeOperationError(node, error as Error, { itemIndex });
+	Object.defineProperty(nodeError, 'node', {
+		value: { ...node, parameters: withoutPasswords(node.parameters) },
+		enumerable: true,
+		writable: false,
+		configurable: true,
+	});
+	return nodeError;
 }
 
 function toItemJson(this: IExecuteFunctions, body: unknown, itemIndex: number): IDataObject {
@@ -64,7 +107,7 @@ async function identifyCreated(
 		identified: false,
 		whyNotIdentified:
 			candidates.length === 0
-				? `Created, but no ${identify.what} was found when reading back`
+				? `Created, but ${identify.what} was not found when reading back`
 				: `Created, but ${candidates.length} records match ${identify.what}; none was picked, to avoid guessing`,
 	};
 }

@@ -1,2 +1,5 @@
-// The client resource: one line per operation (being written).
-export {};
+// The Client resource: one line per operation.
+export * as create from './create.operation';
+export * as get from './get.operation';
+export * as getAll from './getAll.operation';
+export * as update from './update.operation';

@@ -1,0 +1,51 @@
+/**
+ * Fields and checks shared by the Client Member operations. Members live under their client:
+ * `/clients/{clientId}/members[/{memberId}]`; both IDs are ChatDash `_id`s.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { idLocatorField } from '../common.descriptions';
+import { clientIdField } from '../client/fields';
+
+/** The client whose members are worked on (Fetch Clients, or its `_id`). */
+export const memberClientIdField: INodeProperties = {
+	...clientIdField,
+	description: 'The client the member belongs to',
+};
+
+/** A member of the client in Client, picked from Fetch Client Members or typed by its `_id`. */
+export const memberIdField: INodeProperties = idLocatorField({
+	displayName: 'Member',
+	name: 'memberId',
+	description: 'The member of the client to work on (choose the Client first)',
+	searchListMethod: 'searchClientMembers',
+	listPlaceholder: 'Select a member...',
+	idPlaceholder: '6650b2c2e4b0f3a1d2c3b4a5',
+	idHint: 'The ChatDash member ID: the _id of a member (24 hexadecimal characters), as Add or Get Many output it',
+});
+
+/** The 404 wording of a call on one member. */
+export function memberNotFound(memberId: string, clientId: string): string {
+	return `Member "${memberId}" was not found in client "${clientId}"`;
+}
+
+/**
+ * A member as output. The documented member object has no password; should ChatDash ever include
+ * one (or a hash of it), it is left out, so that a password never reaches the node's output.
+ */
+export function withoutPassword(member: IDataObject): IDataObject {
+	if (!('password' in member)) return member;
+	const { password: _password, ...rest } = member;
+	return rest;
+}
+
+/** A boolean (or the text "true"/"false" from an expression), or throws naming the field. */
+export function toBoolean(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw new NodeOperationError(context.getNode(), `The ${label} must be true or false, not ${JSON.stringify(value)}`, {
+		itemIndex,
+		description: `Set '${label}' to a valid value for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
+	});
+}
