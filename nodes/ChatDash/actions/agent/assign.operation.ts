@@ -1,0 +1,98 @@
+/**
+ * Agent → Assign to Client: assigns one or more existing agents to a client, in one call.
+ *
+ * Sends   PUT {Base URL}/agents/assign
+ *         {"agentIds": ["<agentId>", …], "clientId": "<clientId>"}
+ * Returns what ChatDash answers, as the item's JSON: per the docs
+ *         {"message": "Agent assigned to client successfully"}.
+ *
+ * What the docs say (put-agents-assign.yaml, verbatim .md): agentIds* (array of strings) and
+ * clientId* are required; 200 {message}; a '500' whose body is cut. Agent IDs are given as a list
+ * (an expression giving an array, JSON array text, or IDs separated by commas or new lines); each
+ * must be non-empty text, repeats are sent once, and an empty list is refused before sending.
+ * The help centre says "Agents can only be assigned to one client"; what ChatDash does with an agent
+ * already assigned to another client is not documented (the emulator moves it: an ASSUMPTION).
+ * ASSUMPTION (as Stripe) an unknown client or agent answers 404, reported with the IDs sent.
+ */
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getIdParameter, problemWithId } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { requestOptionsField } from '../common.descriptions';
+import { clientIdField } from './fields';
+
+const show = { resource: ['agent'], operation: ['assign'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Assign to Client',
+	value: 'assign',
+	description: 'Assign one or more agents to a client',
+	action: 'Assign agents to a client',
+};
+
+export const description: INodeProperties[] = [
+	{ ...clientIdField, description: 'The client to assign the agents to', displayOptions: { show } },
+	{
+		displayName: 'Agent IDs',
+		name: 'agentIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '65a1f0c2e4b0a1b2c3d4e5f6, 65a1f0c2e4b0a1b2c3d4e5f7',
+		description:
+			'The IDs of the agents to assign: separated by commas, or an expression that gives an array of IDs',
+		hint: 'e.g. {{ $json.agentIds }} for an array of IDs. An agent can be assigned to only one client.',
+		displayOptions: { show },
+	},
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+function refuse(context: IExecuteFunctions, itemIndex: number, message: string): never {
+	throw new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description: `Set 'Agent IDs' to one or more agent IDs for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
+	});
+}
+
+/** The agent IDs of the list, trimmed, each once, in order; or throws naming the field. */
+function toAgentIds(context: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
+	let entries: unknown[];
+	if (Array.isArray(value)) {
+		entries = value;
+	} else if (typeof value === 'string' && value.trim().startsWith('[')) {
+		try {
+			const parsed: unknown = JSON.parse(value);
+			if (!Array.isArray(parsed)) throw new Error('not an array');
+			entries = parsed;
+		} catch {
+			refuse(context, itemIndex, 'The Agent IDs must be a JSON array of IDs, e.g. ["id1", "id2"], or IDs separated by commas');
+		}
+	} else if (typeof value === 'string' || typeof value === 'number') {
+		entries = String(value)
+			.split(/[,\n]/)
+			.filter((entry) => entry.trim() !== '');
+	} else {
+		refuse(context, itemIndex, 'The Agent IDs must be a list of IDs (text or an array)');
+	}
+	const ids: string[] = [];
+	entries.forEach((entry, position) => {
+		const problem = problemWithId(entry);
+		if (problem) refuse(context, itemIndex, `The Agent IDs entry ${position + 1} ${problem}`);
+		const id = String(entry).trim();
+		if (!ids.includes(id)) ids.push(id);
+	});
+	if (ids.length === 0) refuse(context, itemIndex, 'The Agent IDs list is empty: give at least one agent ID');
+	return ids;
+}
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const clientId = getIdParameter(this, 'clientId', 'Client', itemIndex);
+	const agentIds = toAgentIds(this, this.getNodeParameter('agentIds', itemIndex, ''), itemIndex);
+	return {
+		method: 'PUT',
+		path: ['agents', 'assign'],
+		body: { agentIds, clientId },
+		notFoundMessage: `Client "${clientId}" or one of the agents ${agentIds.map((id) => `"${id}"`).join(', ')} was not found`,
+	};
+}
