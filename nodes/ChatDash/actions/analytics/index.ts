@@ -1,2 +1,2 @@
-// The analytics resource: one line per operation (being written).
-export {};
+// The Analytics resource: one line per operation.
+export * as query from './query.operation';

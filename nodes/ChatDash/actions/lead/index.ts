@@ -1,2 +1,3 @@
-// The lead resource: one line per operation (being written).
-export {};
+// The Lead resource: one line per operation.
+export * as create from './create.operation';
+export * as update from './update.operation';

@@ -1,2 +1,4 @@
-// The leadTag resource: one line per operation (being written).
-export {};
+// The Lead Tag resource: one line per operation.
+export * as create from './create.operation';
+export * as getAll from './getAll.operation';
+export * as update from './update.operation';

@@ -1,0 +1,111 @@
+/**
+ * Lead → Create: creates leads for an agent (e.g. for its outbound calls), in batches.
+ *
+ * Sends   POST {Base URL}/agents/{agentId}/leads
+ *         [{"phone": "<phone>", "customFields"?: {…}, "tags"?: ["<tag ID>", …]}, …]
+ *         One lead per input item. The leads of items with the same agent go together in one
+ *         JSON array, up to Batch Size (default 100) per request, in input order: 1,000 items
+ *         are 10 requests. Items of different agents are never mixed in one request.
+ * Returns per the docs an array of leads {_id, phone, customFields, tags}, one per lead sent; the
+ *         i-th is output as the i-th item of the batch, unchanged. If ChatDash answers a batch
+ *         with another number of leads, that batch's items fail ("cannot be paired"): pairing by
+ *         guess could attach a lead to the wrong row.
+ *
+ * What the docs say (post-leads.yaml, rebuilt from the rendered page): the body is an array of
+ * {phone (required, string), customFields (object: "Keys are field names, values are field
+ * values"), tags (string[]: "The IDs of the tags attached to the lead")}; 200 with the array.
+ * GAPS: the phone format is not stated, so Phone is checked for presence only and sent exactly
+ * as given (no E.164 check); the types of customFields' values are not stated (the JSON object
+ * is sent as entered); the maximum array length is not stated, so Batch Size is capped at 100;
+ * unknown tag IDs, duplicate phones and error responses are not described.
+ * A POST is not idempotent: it is resent only when it provably never reached ChatDash (retry.ts).
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { getIdParameter, getTextParameter, toCheckedNumber } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { requestOptionsField } from '../common.descriptions';
+import { agentField, agentNotFound, customFieldsField, tagsField, toCustomFields, toTagIds } from './fields';
+
+const show = { resource: ['lead'], operation: ['create'] };
+
+/** The docs state no maximum array length, so batches stay at 100 (the documented page maximum elsewhere). */
+export const MAX_BATCH_SIZE = 100;
+export const DEFAULT_BATCH_SIZE = 100;
+
+const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE, numberPrecision: 0 },
+	default: DEFAULT_BATCH_SIZE,
+	description:
+		'How many leads go in one request (1 to 100). Items of the same agent are sent together in input order; each returned lead is paired with its item.',
+};
+
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	description: 'Create leads for an agent, one per item, sent in batches',
+	action: 'Create leads for an agent',
+};
+
+export const description: INodeProperties[] = [
+	{ ...agentField, description: 'The agent the leads are for', displayOptions: { show } },
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '+14155550123',
+		description: 'The phone number of the lead, typically an expression reading it from the input item',
+		hint: 'Sent exactly as entered: ChatDash’s docs do not state a format (E.164 such as +14155550123 is a safe choice)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [customFieldsField, tagsField('The lead tags to attach to the lead.')],
+	},
+	{
+		...requestOptionsField,
+		options: [...requestOptionsField.options!, batchSizeOption].sort((a, b) =>
+			(a as INodeProperties).displayName.localeCompare((b as INodeProperties).displayName),
+		),
+		displayOptions: { show },
+	},
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);
+	const phone = getTextParameter(this, 'phone', 'Phone', itemIndex);
+	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const batchSize = toCheckedNumber(
+		this,
+		this.getNodeParameter('options.batchSize', itemIndex, DEFAULT_BATCH_SIZE),
+		'Batch Size',
+		itemIndex,
+		{ min: 1, max: MAX_BATCH_SIZE, whole: true },
+	);
+
+	const record: IDataObject = { phone };
+	if (additionalFields.customFields !== undefined) {
+		record.customFields = toCustomFields(this, additionalFields.customFields, itemIndex) as IDataObject;
+	}
+	if (additionalFields.tags !== undefined) {
+		const tags = toTagIds(this, additionalFields.tags, itemIndex);
+		if (tags.length) record.tags = tags;
+	}
+
+	return {
+		method: 'POST',
+		path: ['agents', agentId, 'leads'],
+		batch: { record, maxSize: batchSize },
+		notFoundMessage: agentNotFound(agentId),
+	};
+}
