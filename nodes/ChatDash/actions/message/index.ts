@@ -1,2 +1,5 @@
-// The message resource: one line per operation (being written).
-export {};
+// The Message resource: one line per operation.
+export * as add from './add.operation';
+export * as deleteAll from './deleteAll.operation';
+export * as getAll from './getAll.operation';
+export * as replaceAll from './replaceAll.operation';

@@ -1,0 +1,68 @@
+/**
+ * Conversation → Analyze: triggers one of ChatDash's AI analyses of a conversation.
+ *
+ * Sends   POST {Base URL}/agents/{agentId}/conversations/{conversationId}/{endpoint}   (no body)
+ *         endpoint = autoTag | summarize | evaluate | misunderstoodQuery (the Analysis field)
+ * Returns ChatDash's answer unchanged. The docs show only {"assignedTopic": "…"}, which fits
+ *         autoTag; what summarize, evaluate and misunderstoodQuery answer is not shown.
+ *
+ * Seen on one page of the docs only (post-ai-analysis.yaml, "Trigger AI Analysis", rebuilt from
+ * one rendering): it is not certain this endpoint is still part of the current docs. No request
+ * body, description or error response is documented.
+ * ASSUMPTION (docs silent): an unknown conversation answers 404, reported as
+ * `Conversation "…" was not found for agent "…"`. A POST is retried only when it provably never
+ * reached ChatDash (retry.ts).
+ */
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { requestOptionsField } from '../common.descriptions';
+import { agentIdField, conversationIdField, conversationNotFound, refuse } from './fields';
+
+const show = { resource: ['conversation'], operation: ['analyze'] };
+
+/** The documented `endpoint` values. */
+const ANALYSES = ['autoTag', 'evaluate', 'misunderstoodQuery', 'summarize'];
+
+export const option: INodePropertyOptions = {
+	name: 'Analyze',
+	value: 'analyze',
+	description: 'Run an AI analysis of a conversation: auto-tag, summarize, evaluate or find misunderstood queries',
+	action: 'Analyze a conversation',
+};
+
+export const description: INodeProperties[] = [
+	{ ...agentIdField, displayOptions: { show } },
+	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to analyze', displayOptions: { show } },
+	{
+		displayName: 'Analysis',
+		name: 'analysis',
+		type: 'options',
+		options: [
+			{ name: 'Auto Tag', value: 'autoTag', description: 'Assign a topic to the conversation (answers assignedTopic)' },
+			{ name: 'Evaluate', value: 'evaluate', description: 'Evaluate whether the conversation was a success' },
+			{ name: 'Misunderstood Query', value: 'misunderstoodQuery', description: 'Find the questions the agent misunderstood' },
+			{ name: 'Summarize', value: 'summarize', description: 'Summarize the conversation' },
+		],
+		default: 'autoTag',
+		description: 'Which AI analysis to trigger (sent as the last path segment)',
+		hint: 'Seen on one page of the ChatDash docs only; only Auto Tag’s answer is documented',
+		displayOptions: { show },
+	},
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);
+	const conversationId = getIdParameter(this, 'conversationId', 'Conversation ID', itemIndex);
+	const analysis = this.getNodeParameter('analysis', itemIndex) as unknown;
+	if (typeof analysis !== 'string' || !ANALYSES.includes(analysis)) {
+		refuse(this, itemIndex, 'Analysis', `must be one of ${ANALYSES.join(', ')}, not ${JSON.stringify(analysis)}`);
+	}
+	return {
+		method: 'POST',
+		path: ['agents', agentId, 'conversations', conversationId, analysis as string],
+		notFoundMessage: conversationNotFound(conversationId, agentId),
+	};
+}

@@ -1,0 +1,48 @@
+/**
+ * Conversation → Delete: deletes a conversation of an agent.
+ *
+ * Sends   DELETE {Base URL}/agents/{agentId}/conversations/{conversationId}   (no body)
+ * Returns ChatDash's answer unchanged: {"message": "Conversation deleted successfully"}.
+ *
+ * A DELETE is retried after transient failures. If a retry answers 404 after an earlier try that
+ * may have been carried out (a 5xx, a dropped connection, a timeout), that earlier try deleted it:
+ * the output is then {"message": "Conversation deleted successfully", "deletedOnEarlierAttempt":
+ * true} instead of an error. A 404 on the first try (or after only 429s) is an error naming the
+ * conversation and the agent.
+ *
+ * What the docs say (delete-agents-conversations.yaml, rebuilt from the rendered page): 200
+ * {message}; no error response; whether the conversation's messages go too is not said (the
+ * emulator deletes them). ASSUMPTION (docs silent): an unknown conversation answers 404.
+ */
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { requestOptionsField } from '../common.descriptions';
+import { agentIdField, conversationIdField, conversationNotFound } from './fields';
+
+const show = { resource: ['conversation'], operation: ['delete'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	description: 'Delete a conversation of an agent. This cannot be undone.',
+	action: 'Delete a conversation',
+};
+
+export const description: INodeProperties[] = [
+	{ ...agentIdField, displayOptions: { show } },
+	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to delete', displayOptions: { show } },
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);
+	const conversationId = getIdParameter(this, 'conversationId', 'Conversation ID', itemIndex);
+	return {
+		method: 'DELETE',
+		path: ['agents', agentId, 'conversations', conversationId],
+		notFoundMessage: conversationNotFound(conversationId, agentId),
+		goneAfterRetry: { message: 'Conversation deleted successfully', deletedOnEarlierAttempt: true },
+	};
+}

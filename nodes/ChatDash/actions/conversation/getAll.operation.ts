@@ -1,0 +1,101 @@
+/**
+ * Conversation → Get Many: lists an agent's conversations, one output item per conversation.
+ *
+ * Sends   GET {Base URL}/agents/{agentId}/conversations[?startDate=…&endDate=…&record=…&interacted=…]
+ *         (each filter only when added; dates as ISO 8601, YYYY-MM-DDTHH:mm:ss.sssZ, as the docs
+ *         type them; record/interacted as true/false)
+ * Returns each conversation of ChatDash's answer (a JSON array) unchanged.
+ *
+ * What the docs say (get-agents-conversations.yaml): the .md is cut inside `record`; `interacted`
+ * and the end of `record`'s description come from the older project page. By default ChatDash
+ * returns only conversations with record and interacted both true. The docs document no paging
+ * (no limit/cursor parameter): one request, and Limit is applied to what ChatDash returns.
+ * The 200 response of this version was not seen: the older version answered a bare array, which is
+ * what the node expects. Whether the dates filter on creation or end time is not documented.
+ * ASSUMPTION (docs silent): an unknown agent answers 404, reported as `Agent "…" was not found`.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { getListRequestLimit, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
+import { agentIdField, agentNotFound, refuse, toBoolean, toIsoDate } from './fields';
+
+const show = { resource: ['conversation'], operation: ['getAll'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: "List an agent's conversations, optionally by date range and record/interacted flags",
+	action: 'Get many conversations',
+};
+
+export const description: INodeProperties[] = [
+	{ ...agentIdField, description: 'The agent whose conversations to list', displayOptions: { show } },
+	{ ...returnAllField, displayOptions: { show } },
+	{
+		...limitField,
+		hint: 'ChatDash returns the whole list (its docs document no paging); the limit is applied to it',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Without Record and Interacted filters, ChatDash returns only conversations that are recorded and have user interaction',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'End Date',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only conversations up to this date and time (sent as endDate, ISO 8601)',
+			},
+			{
+				displayName: 'Interacted',
+				name: 'interacted',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return conversations that have user interaction (true) or those without (false)',
+			},
+			{
+				displayName: 'Record',
+				name: 'record',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return conversations that are set to be recorded (true) or those that are not (false)',
+			},
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only conversations from this date and time on (sent as startDate, ISO 8601)',
+			},
+		],
+	},
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.startDate) qs.startDate = toIsoDate(this, filters.startDate, 'Start Date', itemIndex);
+	if (filters.endDate) qs.endDate = toIsoDate(this, filters.endDate, 'End Date', itemIndex);
+	if (typeof qs.startDate === 'string' && typeof qs.endDate === 'string' && qs.startDate > qs.endDate) {
+		refuse(this, itemIndex, 'End Date', `must not be before the Start Date (${qs.startDate})`);
+	}
+	if (filters.record !== undefined) qs.record = toBoolean(this, filters.record, 'Record', itemIndex);
+	if (filters.interacted !== undefined) qs.interacted = toBoolean(this, filters.interacted, 'Interacted', itemIndex);
+	return {
+		method: 'GET',
+		path: ['agents', agentId, 'conversations'],
+		...(Object.keys(qs).length ? { qs } : {}),
+		notFoundMessage: agentNotFound(agentId),
+		list: { ...getListRequestLimit(this, itemIndex) },
+	};
+}

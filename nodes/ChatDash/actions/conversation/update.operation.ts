@@ -1,0 +1,75 @@
+/**
+ * Conversation → Update: changes fields of an agent's conversation.
+ *
+ * Sends   PUT {Base URL}/agents/{agentId}/conversations/{conversationId}
+ *         {platformId?, leadId?, name?, read?, endedAt?, record?, interacted?, isLive?}
+ *         (only the fields added under Update Fields; at least one, else nothing is sent)
+ * Returns ChatDash's answer unchanged: {"message": "Conversation updated successfully"} (the
+ *         docs show no conversation in it).
+ *
+ * What the docs say (put-agents-conversations.yaml): the .md body lists platformId, leadId, name,
+ * read and is cut there (it may accept more: not visible); the rendered page (probably older)
+ * lists read, endedAt, record, interacted, isLive. The node sends the union of what is shown,
+ * nothing else. endedAt is sent as ISO 8601 text ("YYYY-MM-DDTHH:mm:ss.sssZ", as documented).
+ * ASSUMPTION (docs silent): an unknown conversation answers 404, reported as
+ * `Conversation "…" was not found for agent "…"`.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { requestOptionsField } from '../common.descriptions';
+import {
+	agentIdField,
+	bodyFieldLabels,
+	bodyFieldProperties,
+	conversationIdField,
+	conversationNotFound,
+	toConversationBody,
+	UPDATE_FIELDS,
+} from './fields';
+
+const show = { resource: ['conversation'], operation: ['update'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	description: "Change a conversation's read, recorded, interacted or live flags, end time, name, lead or platform ID",
+	action: 'Update a conversation',
+};
+
+export const description: INodeProperties[] = [
+	{ ...agentIdField, displayOptions: { show } },
+	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to change', displayOptions: { show } },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'The fields to change; those not added stay as they are',
+		displayOptions: { show },
+		options: bodyFieldProperties(UPDATE_FIELDS),
+	},
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);
+	const conversationId = getIdParameter(this, 'conversationId', 'Conversation ID', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = toConversationBody(this, fields, UPDATE_FIELDS, itemIndex);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update: add at least one field under Update Fields', {
+			itemIndex,
+			description: `Fields that can be changed: ${bodyFieldLabels(UPDATE_FIELDS)}. Nothing was sent to ChatDash for item ${itemIndex + 1}.`,
+		});
+	}
+	return {
+		method: 'PUT',
+		path: ['agents', agentId, 'conversations', conversationId],
+		body,
+		notFoundMessage: conversationNotFound(conversationId, agentId),
+	};
+}

@@ -1,0 +1,150 @@
+/**
+ * Fields shared by the Message operations: the agent and conversation (from conversation/fields.ts),
+ * and the messages Add and Replace All send, taken either from fields (TextMessage) or from a JSON
+ * array of message objects.
+ *
+ * The message object, as documented (get-conversations-messages.yaml, post-conversations-messages.yaml):
+ * TextMessage {sender: user | bot | agent, type: "text", content: {text}, metadata: {model, total},
+ * createdAt}. Overwrite Conversation Messages accepts 12 types (Text, Image, Button, Choice, Card,
+ * Carousel, Debug, File, Location, Transition, Extension, Path), of which only TextMessage's fields
+ * are documented: the other types can be sent only as JSON, exactly as given.
+ * Messages can hold personal data (transcripts): nothing here logs.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { refuse, toIsoDate, toText } from '../conversation/fields';
+
+export { agentIdField, conversationIdField, conversationNotFound } from '../conversation/fields';
+
+/** The documented `sender` values. */
+const SENDERS = ['agent', 'bot', 'user'];
+
+/** Source, Messages (fields) and Messages (JSON) of Add or Replace All. */
+export function messageInputFields(operation: 'add' | 'replaceAll'): INodeProperties[] {
+	const show = { resource: ['message'], operation: [operation] };
+	return [
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'options',
+			options: [
+				{ name: 'Fields', value: 'fields', description: 'Text messages entered below (sender, text, created at)' },
+				{ name: 'JSON', value: 'json', description: 'A JSON array of message objects, for any of the 12 message types' },
+			],
+			default: 'fields',
+			description: 'Where the messages come from',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Messages',
+			name: 'messages',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			default: {},
+			placeholder: 'Add Message',
+			description: 'Text messages, sent in this order as {"sender", "type": "text", "content": {"text"}, "createdAt"}',
+			displayOptions: { show: { ...show, source: ['fields'] } },
+			options: [
+				{
+					displayName: 'Message',
+					name: 'message',
+					values: [
+						{
+							displayName: 'Created At',
+							name: 'createdAt',
+							type: 'dateTime',
+							default: '',
+							description: 'When the message was written; sent as ISO 8601 (YYYY-MM-DDTHH:mm:ss.sssZ). Left empty, it is not sent.',
+						},
+						{
+							displayName: 'Sender',
+							name: 'sender',
+							type: 'options',
+							options: [
+								{ name: 'Agent', value: 'agent', description: 'A live (human) agent' },
+								{ name: 'Bot', value: 'bot', description: 'The AI agent' },
+								{ name: 'User', value: 'user', description: 'The person talking to the agent' },
+							],
+							default: 'user',
+							description: 'Who wrote the message',
+						},
+						{
+							displayName: 'Text',
+							name: 'text',
+							type: 'string',
+							typeOptions: { rows: 2 },
+							default: '',
+							description: 'The text of the message, sent exactly as entered',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Messages (JSON)',
+			name: 'messagesJson',
+			type: 'json',
+			default: '[\n  {\n    "sender": "user",\n    "type": "text",\n    "content": { "text": "Hello" }\n  }\n]',
+			required: true,
+			description:
+				'A JSON array of message objects, sent exactly as given, e.g. [{"sender": "user", "type": "text", "content": {"text": "Hello"}, "createdAt": "2025-01-31T10:00:00.000Z"}]. Use it for the message types whose fields ChatDash does not document (image, button, choice, card, carousel, debug, file, location, transition, extension, path).',
+			hint: 'Or an expression giving an array, e.g. {{ $json.messages }}',
+			displayOptions: { show: { ...show, source: ['json'] } },
+		},
+	];
+}
+
+/** The messages of this item, checked; throws (naming the field) before anything is sent. */
+export function readMessages(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const source = context.getNodeParameter('source', itemIndex, 'fields') as unknown;
+	if (source === 'json') return readJsonMessages(context, itemIndex);
+	if (source !== 'fields') {
+		return refuse(context, itemIndex, 'Source', `must be fields or json, not ${JSON.stringify(source)}`);
+	}
+	const collection = context.getNodeParameter('messages', itemIndex, {}) as IDataObject;
+	const entries = (collection.message ?? []) as IDataObject[];
+	if (!Array.isArray(entries) || entries.length === 0) {
+		return refuse(context, itemIndex, 'Messages', 'list is empty: add at least one message');
+	}
+	return entries.map((entry, index) => {
+		const label = `message ${index + 1}`;
+		const sender = entry.sender ?? 'user';
+		if (typeof sender !== 'string' || !SENDERS.includes(sender)) {
+			refuse(context, itemIndex, `Sender of ${label}`, `must be one of ${SENDERS.join(', ')}, not ${JSON.stringify(sender)}`);
+		}
+		const message: IDataObject = {
+			sender,
+			type: 'text',
+			content: { text: toText(context, entry.text, `Text of ${label}`, itemIndex) },
+		};
+		if (entry.createdAt !== undefined && entry.createdAt !== '') {
+			message.createdAt = toIsoDate(context, entry.createdAt, `Created At of ${label}`, itemIndex);
+		}
+		return message;
+	});
+}
+
+/** Messages (JSON): an array of objects, given as JSON text or as an array from an expression. */
+function readJsonMessages(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const label = 'Messages (JSON)';
+	const value = context.getNodeParameter('messagesJson', itemIndex, '') as unknown;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return refuse(context, itemIndex, label, 'is empty: give a JSON array of message objects');
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			return refuse(context, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
+		}
+	}
+	if (!Array.isArray(parsed)) {
+		return refuse(context, itemIndex, label, 'must be a JSON array of message objects, e.g. [{"type": "text", …}]');
+	}
+	if (parsed.length === 0) return refuse(context, itemIndex, label, 'is an empty list: give at least one message');
+	parsed.forEach((entry, index) => {
+		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+			refuse(context, itemIndex, label, `entry ${index + 1} must be a message object, not ${Array.isArray(entry) ? 'an array' : JSON.stringify(entry)}`);
+		}
+	});
+	return parsed as IDataObject[];
+}

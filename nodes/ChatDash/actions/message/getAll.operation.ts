@@ -1,0 +1,52 @@
+/**
+ * Message → Get Many: lists the messages of a conversation, one output item per message.
+ *
+ * Sends   GET {Base URL}/agents/{agentId}/conversations/{conversationId}/messages   (no query)
+ * Returns each message of ChatDash's answer (a JSON array) unchanged, e.g.
+ *         {"sender": "user", "type": "text", "content": {"text": "…"}, "metadata": {"model", "total"},
+ *          "createdAt": "…"}.
+ *
+ * What the docs say (get-conversations-messages.yaml): the path of the current version was never
+ * visible; it is the path the POST/PUT/DELETE pages of the same group show (rebuilt). The older
+ * version answered a bare array, which is what the node expects. Only TextMessage is documented
+ * for reading. The docs document no paging: one request, and Limit is applied to what ChatDash
+ * returns. ASSUMPTION (docs silent): an unknown conversation answers 404.
+ */
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { getIdParameter } from '../../helpers/validation';
+import type { ChatDashRequest } from '../../transport';
+import { getListRequestLimit, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
+import { agentIdField, conversationIdField, conversationNotFound } from './fields';
+
+const show = { resource: ['message'], operation: ['getAll'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	description: 'List the messages of a conversation',
+	action: 'Get many messages of a conversation',
+};
+
+export const description: INodeProperties[] = [
+	{ ...agentIdField, displayOptions: { show } },
+	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation whose messages to list', displayOptions: { show } },
+	{ ...returnAllField, displayOptions: { show } },
+	{
+		...limitField,
+		hint: 'ChatDash returns every message (its docs document no paging); the limit is applied to them',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+	{ ...requestOptionsField, displayOptions: { show } },
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);
+	const conversationId = getIdParameter(this, 'conversationId', 'Conversation ID', itemIndex);
+	return {
+		method: 'GET',
+		path: ['agents', agentId, 'conversations', conversationId, 'messages'],
+		notFoundMessage: conversationNotFound(conversationId, agentId),
+		list: { ...getListRequestLimit(this, itemIndex) },
+	};
+}

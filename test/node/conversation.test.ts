@@ -1,0 +1,518 @@
+/**
+ * The Conversation resource through n8n's real engine against the emulator over loopback: Get
+ * (incl. the platform-ID flag), Get Many (filters, Limit applied locally), Create, Update, Delete
+ * (incl. a retried Delete whose first try was carried out) and Analyze.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
+import { startEmulator } from '../emulator/chatdash-emulator';
+import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+
+const API_KEY = 'CD.0123456789abcdef0123456789abcdef';
+const AGENT = '65a1f0c2e4b0a1b2c3d4e5f6';
+const BIG = '65a1f0c2e4b0a1b2c3d4e5ff';
+const BASE = `/agents/${AGENT}/conversations`;
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+let emulator: Emulator;
+
+const bigIds = Array.from({ length: 150 }, (_, i) => `big${String(i).padStart(3, '0')}`);
+
+beforeEach(async () => {
+	emulator = await startEmulator({
+		apiKey: API_KEY,
+		// Known to the agents module too (for the Agent picker, and in case it checks agents).
+		agents: [
+			{ _id: AGENT, name: 'Support bot' },
+			{ _id: BIG, name: 'Sales caller' },
+		],
+		agentData: {
+			[AGENT]: {
+				conversations: [
+					{ _id: 'conv_a', platformId: 'call_a', name: 'Alice', phone: '+14155550101', createdAt: '2025-01-01T09:00:00.000Z',
+						messages: [{ sender: 'user', type: 'text', content: { text: 'What does the pro plan cost?' } }] },
+					{ _id: 'conv_b', platformId: 'call_b', name: 'Bob', createdAt: '2025-01-05T09:00:00.000Z' },
+					{ _id: 'conv_c', name: 'Carol', record: false, createdAt: '2025-01-06T09:00:00.000Z' },
+					{ _id: 'conv_d', name: 'Dan', interacted: false, createdAt: '2025-01-07T09:00:00.000Z' },
+					{ _id: 'a/b?x=1', name: 'Odd ID', createdAt: '2025-01-08T09:00:00.000Z' },
+				],
+			},
+			[BIG]: { conversations: bigIds.map((_id) => ({ _id })) },
+		},
+	} as never);
+});
+
+afterEach(async () => {
+	await emulator.close();
+});
+
+function run(
+	parameters: INodeParameters,
+	items: Array<Record<string, unknown>> = [{}],
+	onError?: 'continueRegularOutput' | 'continueErrorOutput',
+) {
+	return runChatDashNode({
+		items: items as never,
+		parameters: { resource: 'conversation', agentId: { __rl: true, mode: 'id', value: AGENT }, ...parameters },
+		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
+		onError,
+	});
+}
+
+const agent = (value: string) => ({ __rl: true, mode: 'id', value });
+const sent = () => emulator.requests.map((request) => [request.method, request.path, request.query, request.json]);
+const errorOf = (item: { json: Record<string, unknown> }) => item.json.error;
+
+describe('Conversation → Get', () => {
+	test('sends GET without query and outputs the conversation unchanged', async () => {
+		const { output, error } = await run({ operation: 'get', conversationId: 'conv_a' });
+		expect(error).toBeUndefined();
+		expect(sent()).toEqual([['GET', `${BASE}/conv_a`, {}, undefined]]);
+		expect(emulator.requests[0].headers.authorization).toBe(API_KEY);
+		expect(output).toEqual([{ json: emulator.conversation(AGENT, 'conv_a'), pairedItem: { item: 0 } }]);
+		expect(output[0].json).toMatchObject({ _id: 'conv_a', agentId: AGENT, platformId: 'call_a', phone: '+14155550101' });
+	});
+
+	test('Is Platform ID sends isPlatformId=true and finds the conversation by its platform ID', async () => {
+		const { output } = await run({ operation: 'get', conversationId: 'call_b', isPlatformId: true });
+		expect(sent()).toEqual([['GET', `${BASE}/call_b`, { isPlatformId: 'true' }, undefined]]);
+		expect(output[0].json._id).toBe('conv_b');
+	});
+
+	test('404 names conversation and agent (and says platform ID when the flag is on)', async () => {
+		const { error } = await run({ operation: 'get', conversationId: 'nope' });
+		expect(error?.message).toBe(`Conversation "nope" was not found for agent "${AGENT}"`);
+		const { error: byPlatform } = await run({ operation: 'get', conversationId: 'conv_a', isPlatformId: true });
+		expect(byPlatform?.message).toBe(`Conversation with platform ID "conv_a" was not found for agent "${AGENT}"`);
+	});
+
+	test('an ID with "/", "?" and "=" stays one path segment', async () => {
+		const { output } = await run({ operation: 'get', conversationId: 'a/b?x=1' });
+		expect(emulator.requests[0].rawPath).toBe(`/v1/public${BASE}/a%2Fb%3Fx%3D1`);
+		expect(output[0].json.name).toBe('Odd ID');
+	});
+
+	test.each([
+		['empty (by expression)', '={{ "" }}', 'The Conversation ID is empty'],
+		['blank', '   ', 'The Conversation ID is empty'],
+		['"..", which would change the path', '..', 'The Conversation ID cannot be ".."'],
+		['an object from an expression', '={{ {"id": 1} }}', 'The Conversation ID must be text, but the expression gave an object'],
+	])('a Conversation ID that is %s is refused before sending', async (_name, conversationId, message) => {
+		const { error } = await run({ operation: 'get', conversationId });
+		expect(error?.message).toBe(message);
+		expect(emulator.requests).toEqual([]);
+	});
+
+	test('an empty Agent is refused before sending', async () => {
+		const { error } = await run({ operation: 'get', agentId: agent('={{ "" }}'), conversationId: 'conv_a' });
+		expect(error?.message).toBe('The Agent is empty');
+		expect(emulator.requests).toEqual([]);
+	});
+
+	test('an agent picked From list is sent by its ID', async () => {
+		const { output } = await run({
+			operation: 'get',
+			agentId: { __rl: true, mode: 'list', value: AGENT, cachedResultName: 'Support bot' },
+			conversationId: 'conv_b',
+		});
+		expect(emulator.requests[0].segments).toEqual(['agents', AGENT, 'conversations', 'conv_b']);
+		expect(output[0].json._id).toBe('conv_b');
+	});
+
+	test('3 items with expressions → 3 requests, output paired in input order', async () => {
+		const { output, error } = await run(
+			{ operation: 'get', agentId: agent('={{ $json.agent }}'), conversationId: '={{ $json.id }}', isPlatformId: '={{ $json.platform }}' },
+			[
+				{ agent: AGENT, id: 'conv_d', platform: false },
+				{ agent: BIG, id: 'big007', platform: false },
+				{ agent: AGENT, id: 'call_a', platform: true },
+			],
+		);
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json._id, item.pairedItem])).toEqual([
+			['conv_d', { item: 0 }],
+			['big007', { item: 1 }],
+			['conv_a', { item: 2 }],
+		]);
+	});
+
+	test('Continue On Fail: a bad item and a 404 become error items paired with their input, the others still go', async () => {
+		const { output, error } = await run(
+			{ operation: 'get', conversationId: '={{ $json.id }}' },
+			[{ id: 'conv_a' }, { id: '' }, { id: 'gone' }, { id: 'conv_b' }],
+			'continueRegularOutput',
+		);
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json._id ?? errorOf(item), item.pairedItem])).toEqual([
+			['conv_a', { item: 0 }],
+			['The Conversation ID is empty', { item: 1 }],
+			[`Conversation "gone" was not found for agent "${AGENT}"`, { item: 2 }],
+			['conv_b', { item: 3 }],
+		]);
+		expect(emulator.requests.map((request) => request.segments[3])).toEqual(['conv_a', 'gone', 'conv_b']);
+	});
+});
+
+describe('Conversation → Get Many', () => {
+	test('no filters: one GET without query; ChatDash’s default list (recorded and interacted), unchanged', async () => {
+		const { output, error } = await run({ operation: 'getAll', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(sent()).toEqual([['GET', BASE, {}, undefined]]);
+		expect(output.map((item) => item.json._id)).toEqual(['conv_a', 'conv_b', 'a/b?x=1']);
+		expect(output[0].json).toEqual(emulator.conversation(AGENT, 'conv_a'));
+		expect(output.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+	});
+
+	test('filters: dates as ISO 8601, record and interacted as true/false', async () => {
+		const { output } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { startDate: '2025-01-02T00:00:00', endDate: '2025-01-31T00:00:00.000Z', record: false },
+		});
+		expect(sent()).toEqual([
+			[
+				'GET',
+				BASE,
+				{ startDate: new Date('2025-01-02T00:00:00').toISOString(), endDate: '2025-01-31T00:00:00.000Z', record: 'false' },
+				undefined,
+			],
+		]);
+		expect(output.map((item) => item.json._id)).toEqual(['conv_c']);
+		emulator.clearRequests();
+		const { output: notInteracted } = await run({ operation: 'getAll', returnAll: true, filters: { interacted: false } });
+		expect(emulator.requests[0].query).toEqual({ interacted: 'false' });
+		expect(notInteracted.map((item) => item.json._id)).toEqual(['conv_d']);
+	});
+
+	test('Limit 10: one request without paging parameters, the first 10 output', async () => {
+		const { output } = await run({ operation: 'getAll', agentId: agent(BIG), limit: 10 });
+		expect(sent()).toEqual([['GET', `/agents/${BIG}/conversations`, {}, undefined]]);
+		expect(output.map((item) => item.json._id)).toEqual(bigIds.slice(0, 10));
+	});
+
+	test('Return All: all 150 from one request (the docs document no paging)', async () => {
+		const { output } = await run({ operation: 'getAll', agentId: agent(BIG), returnAll: true });
+		expect(emulator.requests).toHaveLength(1);
+		expect(output.map((item) => item.json._id)).toEqual(bigIds);
+	});
+
+	test('an End Date before the Start Date, a bad date and a bad Limit are refused before sending', async () => {
+		const { error } = await run({
+			operation: 'getAll',
+			filters: { startDate: '2025-02-01T00:00:00.000Z', endDate: '2025-01-01T00:00:00.000Z' },
+		});
+		expect(error?.message).toBe('The End Date must not be before the Start Date (2025-02-01T00:00:00.000Z)');
+		const { error: badDate } = await run({ operation: 'getAll', filters: { startDate: '={{ "soon" }}' } });
+		expect(badDate?.message).toBe('The Start Date must be a date, not "soon"');
+		const { error: badLimit } = await run({ operation: 'getAll', limit: 0 });
+		expect(badLimit?.message).toBe('The Limit must be a whole number of 1 or more');
+		expect(emulator.requests).toEqual([]);
+	});
+
+	test('a 404 names the agent', async () => {
+		emulator.addFault({ status: 404, body: { error: { type: 'invalid_request_error', message: "No such agent: 'x'" } } });
+		const { error } = await run({ operation: 'getAll', agentId: agent('x') });
+		expect(error?.message).toBe('Agent "x" was not found');
+	});
+
+	test('3 items by expression: each item’s conversations paired with it, in order', async () => {
+		const { output } = await run({ operation: 'getAll', agentId: agent('={{ $json.agent }}'), limit: '={{ $json.limit }}' }, [
+			{ agent: AGENT, limit: 1 },
+			{ agent: BIG, limit: 2 },
+			{ agent: AGENT, limit: 2 },
+		]);
+		expect(output.map((item) => [item.json._id, item.pairedItem])).toEqual([
+			['conv_a', { item: 0 }],
+			['big000', { item: 1 }],
+			['big001', { item: 1 }],
+			['conv_a', { item: 2 }],
+			['conv_b', { item: 2 }],
+		]);
+	});
+});
+
+describe('Conversation → Create', () => {
+	test('sends only the added fields under their documented names; outputs {message, conversation}', async () => {
+		const { output, error } = await run({
+			operation: 'create',
+			additionalFields: {
+				platformId: 'wa_123',
+				name: 'Erin',
+				phone: '+14155550199',
+				channel: 'whatsapp',
+				record: true,
+				interacted: true,
+				isLive: false,
+				cost: 0.42,
+				duration: 3.5,
+				status: 'human',
+				endedAt: '2025-03-01T12:30:00.000Z',
+				evaluation: { evaluation: { isSuccess: true, reason: 'Booked a demo' } },
+				mistunderstoodQueries: { query: [{ question: 'Do you ship to Mars?' }] },
+				customAnalysis: '{"sentiment": "positive"}',
+				metadata: '{"source": "sheet"}',
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(sent()).toEqual([
+			[
+				'POST',
+				BASE,
+				{},
+				{
+					channel: 'whatsapp',
+					cost: 0.42,
+					customAnalysis: { sentiment: 'positive' },
+					duration: 3.5,
+					endedAt: '2025-03-01T12:30:00.000Z',
+					evaluation: { isSuccess: true, reason: 'Booked a demo' },
+					interacted: true,
+					isLive: false,
+					metadata: { source: 'sheet' },
+					mistunderstoodQueries: [{ question: 'Do you ship to Mars?' }],
+					name: 'Erin',
+					phone: '+14155550199',
+					platformId: 'wa_123',
+					record: true,
+					status: 'human',
+				},
+			],
+		]);
+		const created = output[0].json as { message: string; conversation: { _id: string } };
+		expect(created.message).toBe('Conversation added successfully');
+		expect(created.conversation).toEqual(emulator.conversation(AGENT, created.conversation._id));
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	test('with no field added it sends no fields (the docs mark none required)', async () => {
+		const { output } = await run({ operation: 'create' });
+		// n8n leaves an empty JSON body out of the request.
+		expect(sent()).toEqual([['POST', BASE, {}, undefined]]);
+		expect(output[0].json.message).toBe('Conversation added successfully');
+	});
+
+	test.each([
+		['Cost', { cost: -1 }, 'The Cost must be a number of 0 or more, not -1'],
+		['Custom Analysis', { customAnalysis: '{nope' }, 'The Custom Analysis must be a JSON object, e.g. {"key": "value"}'],
+		['Metadata', { metadata: '[1]' }, 'The Metadata must be a JSON object, e.g. {"key": "value"}'],
+		['Status', { status: '={{ "robot" }}' }, 'The Status must be one of ai, human, pending, not "robot"'],
+		['Ended At', { endedAt: '={{ "yesterday-ish" }}' }, 'The Ended At must be a date, not "yesterday-ish"'],
+		['Name', { name: '' }, 'The Name is empty'],
+		['Record', { record: '={{ "maybe" }}' }, 'The Record must be true or false, not "maybe"'],
+	])('a bad %s is refused before sending', async (_name, additionalFields, message) => {
+		const { error } = await run({ operation: 'create', additionalFields });
+		expect(error?.message).toBe(message);
+		expect(emulator.requests).toEqual([]);
+	});
+
+	test('a POST is not resent after a 503 (it may have created the conversation)', async () => {
+		emulator.addFault({ times: 1, status: 503, body: { error: 'An unexpected error occurred' } });
+		const { error } = await run({ operation: 'create', additionalFields: { name: 'Once' }, options: { maxAttempts: 3 } });
+		expect(error?.message).toBe('ChatDash server error (HTTP 503): An unexpected error occurred');
+		expect(emulator.requests).toHaveLength(1);
+	});
+
+	test('3 items by expression: one conversation each, paired in order', async () => {
+		const { output } = await run({ operation: 'create', additionalFields: { name: '={{ $json.name }}' } }, [
+			{ name: 'One' },
+			{ name: 'Two' },
+			{ name: 'Three' },
+		]);
+		expect(output.map((item) => [(item.json.conversation as { name: string }).name, item.pairedItem])).toEqual([
+			['One', { item: 0 }],
+			['Two', { item: 1 }],
+			['Three', { item: 2 }],
+		]);
+		expect(emulator.requests.map((request) => (request.json as { name: string }).name)).toEqual(['One', 'Two', 'Three']);
+	});
+});
+
+describe('Conversation → Update', () => {
+	test('sends only the added fields; outputs {message}; the conversation is changed', async () => {
+		const { output, error } = await run({
+			operation: 'update',
+			conversationId: 'conv_a',
+			updateFields: { read: true, isLive: false, endedAt: '2025-04-01T08:00:00.000Z', leadId: 'lead_9', name: 'Alice B.' },
+		});
+		expect(error).toBeUndefined();
+		expect(sent()).toEqual([
+			['PUT', `${BASE}/conv_a`, {}, { endedAt: '2025-04-01T08:00:00.000Z', isLive: false, leadId: 'lead_9', name: 'Alice B.', read: true }],
+		]);
+		expect(output).toEqual([{ json: { message: 'Conversation updated successfully' }, pairedItem: { item: 0 } }]);
+		expect(emulator.conversation(AGENT, 'conv_a')).toMatchObject({ read: true, leadId: 'lead_9', name: 'Alice B.' });
+	});
+
+	test('booleans from expressions ("true"/"false") are sent as booleans', async () => {
+		await run(
+			{ operation: 'update', conversationId: 'conv_b', updateFields: { record: '={{ $json.rec }}', interacted: '={{ $json.int }}' } },
+			[{ rec: 'false', int: true }],
+		);
+		expect(emulator.requests[0].json).toEqual({ interacted: true, record: false });
+	});
+
+	test('nothing to update is refused before sending, naming the fields one can set', async () => {
+		const { error } = await run({ operation: 'update', conversationId: 'conv_a', updateFields: {} });
+		expect(error?.message).toBe('Nothing to update: add at least one field under Update Fields');
+		expect((error as unknown as { description: string }).description).toContain(
+			'Ended At, Interacted, Is Live, Lead ID, Name, Platform ID, Read, Record',
+		);
+		expect(emulator.requests).toEqual([]);
+	});
+
+	test('404 names conversation and agent', async () => {
+		const { error } = await run({ operation: 'update', conversationId: 'nope', updateFields: { read: true } });
+		expect(error?.message).toBe(`Conversation "nope" was not found for agent "${AGENT}"`);
+	});
+
+	test('3 items, Continue On Fail (error output): failures go to the error branch, paired', async () => {
+		const { output, errorOutput } = await run(
+			{ operation: 'update', conversationId: '={{ $json.id }}', updateFields: { note: 'x', name: '={{ $json.name }}' } },
+			[
+				{ id: 'conv_a', name: 'A' },
+				{ id: 'nope', name: 'N' },
+				{ id: 'conv_b', name: '' },
+			],
+			'continueErrorOutput',
+		);
+		expect(output.map((item) => [item.json.message, item.pairedItem])).toEqual([['Conversation updated successfully', { item: 0 }]]);
+		expect(errorOutput.map((item) => [errorOf(item), item.pairedItem])).toEqual([
+			[`Conversation "nope" was not found for agent "${AGENT}"`, { item: 1 }],
+			['The Name is empty', { item: 2 }],
+		]);
+		// Only documented update fields exist in the collection: `note` (a Create field) is not sent.
+		expect(emulator.requests.map((request) => request.json)).toEqual([{ name: 'A' }, { name: 'N' }]);
+	});
+});
+
+describe('Conversation → Delete', () => {
+	const remove = (conversationId = 'conv_a', options: INodeParameters = {}): INodeParameters => ({
+		operation: 'delete',
+		conversationId,
+		options,
+	});
+
+	test('sends DELETE and outputs {message}; the conversation and its messages are gone', async () => {
+		const { output, error } = await run(remove());
+		expect(error).toBeUndefined();
+		expect(sent()).toEqual([['DELETE', `${BASE}/conv_a`, {}, undefined]]);
+		expect(output).toEqual([{ json: { message: 'Conversation deleted successfully' }, pairedItem: { item: 0 } }]);
+		expect(emulator.conversation(AGENT, 'conv_a')).toBeUndefined();
+		expect(emulator.messages(AGENT, 'conv_a')).toBeUndefined();
+	});
+
+	test('a plain 404 on the first try is an error naming conversation and agent', async () => {
+		const { error } = await run(remove('nope', { maxAttempts: 3 }));
+		expect(error?.message).toBe(`Conversation "nope" was not found for agent "${AGENT}"`);
+		expect(emulator.requests).toHaveLength(1);
+	});
+
+	test.each([
+		['a reset connection', { action: 'reset' as const }],
+		['a 503', { status: 503, body: { error: 'An unexpected error occurred' } }],
+	])('%s whose try was carried out, then a 404 on the retry → deleted on an earlier attempt', async (_name, fault) => {
+		expect(emulator.deleteConversation(AGENT, 'conv_a')).toBe(true);
+		emulator.addFault({ match: (request) => request.method === 'DELETE', times: 1, ...fault });
+		const { output, error } = await run(remove('conv_a', { maxAttempts: 3 }));
+		expect(error).toBeUndefined();
+		expect(output).toEqual([
+			{ json: { message: 'Conversation deleted successfully', deletedOnEarlierAttempt: true }, pairedItem: { item: 0 } },
+		]);
+		expect(emulator.requests.map((request) => request.method)).toEqual(['DELETE', 'DELETE']);
+	});
+
+	test('3 items by expression, Continue On Fail', async () => {
+		const { output } = await run({ operation: 'delete', conversationId: '={{ $json.id }}' }, [{ id: 'conv_a' }, { id: 'nope' }, { id: 'conv_b' }], 'continueRegularOutput');
+		expect(output.map((item) => [item.json.message ?? errorOf(item), item.pairedItem])).toEqual([
+			['Conversation deleted successfully', { item: 0 }],
+			[`Conversation "nope" was not found for agent "${AGENT}"`, { item: 1 }],
+			['Conversation deleted successfully', { item: 2 }],
+		]);
+		expect(emulator.conversations(AGENT).map((conversation) => conversation._id)).toEqual(['conv_c', 'conv_d', 'a/b?x=1']);
+	});
+});
+
+describe('Conversation → Analyze', () => {
+	test.each(['autoTag', 'summarize', 'evaluate', 'misunderstoodQuery'])('%s: POST to …/{conversationId}/%s without a body', async (analysis) => {
+		const { output, error } = await run({ operation: 'analyze', conversationId: 'conv_a', analysis });
+		expect(error).toBeUndefined();
+		expect(sent()).toEqual([['POST', `${BASE}/conv_a/${analysis}`, {}, undefined]]);
+		expect(emulator.requests[0].body).toBe('');
+		expect(output).toHaveLength(1);
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	test('autoTag outputs ChatDash’s {assignedTopic} unchanged', async () => {
+		const { output } = await run({ operation: 'analyze', conversationId: 'conv_a', analysis: 'autoTag' });
+		expect(output[0].json).toEqual({ assignedTopic: 'Pricing' });
+		expect(emulator.conversation(AGENT, 'conv_a')?.topic).toBe('Pricing');
+	});
+
+	test('an analysis outside the documented four (by expression) is refused before sending', async () => {
+		const { error } = await run({ operation: 'analyze', conversationId: 'conv_a', analysis: '={{ "messages" }}' });
+		expect(error?.message).toBe('The Analysis must be one of autoTag, evaluate, misunderstoodQuery, summarize, not "messages"');
+		expect(emulator.requests).toEqual([]);
+	});
+
+	test('404 names conversation and agent', async () => {
+		const { error } = await run({ operation: 'analyze', conversationId: 'nope', analysis: 'summarize' });
+		expect(error?.message).toBe(`Conversation "nope" was not found for agent "${AGENT}"`);
+	});
+
+	test('3 items with expressions, paired in order', async () => {
+		const { output } = await run({ operation: 'analyze', conversationId: '={{ $json.id }}', analysis: '={{ $json.what }}' }, [
+			{ id: 'conv_a', what: 'autoTag' },
+			{ id: 'conv_b', what: 'evaluate' },
+			{ id: 'conv_a', what: 'summarize' },
+		]);
+		expect(emulator.requests.map((request) => request.path)).toEqual([`${BASE}/conv_a/autoTag`, `${BASE}/conv_b/evaluate`, `${BASE}/conv_a/summarize`]);
+		expect(output.map((item) => [Object.keys(item.json), item.pairedItem])).toEqual([
+			[['assignedTopic'], { item: 0 }],
+			[['evaluation'], { item: 1 }],
+			[['summary'], { item: 2 }],
+		]);
+	});
+});
+
+describe('personal data', () => {
+	test('nothing of a conversation reaches the console (n8n’s log) on success or failure', async () => {
+		const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => jest.spyOn(console, method));
+		try {
+			await run({ operation: 'get', conversationId: 'conv_a' });
+			await run({ operation: 'getAll', returnAll: true });
+			await run({ operation: 'get', conversationId: 'nope' });
+			const printed = spies.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' '))).join('\n');
+			expect(printed).not.toContain('+14155550101');
+			expect(printed).not.toContain('203.0.113.7');
+		} finally {
+			for (const spy of spies) spy.mockRestore();
+		}
+	});
+});
+
+describe('the Agent picker (From list) of the conversation operations', () => {
+	const searchAgents = new ChatDash().methods.listSearch.searchAgents;
+	const context = () =>
+		createLoadOptionsContext(
+			{ resource: 'conversation', operation: 'getAll', agentId: { __rl: true, mode: 'list', value: '' } },
+			{ apiKey: API_KEY, baseUrl: emulator.baseUrl },
+			'parameters.agentId',
+		);
+
+	test('lists the agents as "name (ID)" with the ID as value, in one request (no paging token)', async () => {
+		const result = await searchAgents.call(context());
+		expect(result).toEqual({
+			results: [
+				{ name: `Support bot (${AGENT})`, value: AGENT },
+				{ name: `Sales caller (${BIG})`, value: BIG },
+			],
+		});
+		expect(sent()).toEqual([['GET', '/agents', {}, undefined]]);
+	});
+
+	test('filters by text, case-insensitively, over name and ID', async () => {
+		expect((await searchAgents.call(context(), 'SALES')).results.map((entry) => entry.value)).toEqual([BIG]);
+		expect((await searchAgents.call(context(), 'e5f6')).results.map((entry) => entry.value)).toEqual([AGENT]);
+		expect((await searchAgents.call(context(), 'nothing like it')).results).toEqual([]);
+	});
+});
