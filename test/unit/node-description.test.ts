@@ -83,3 +83,21 @@ test('the Coupon → Update contract of saved workflows is unchanged', () => {
 		['options', 'collection', {}],
 	]);
 });
+
+test('operations that delete or overwrite data say so to a model (the action is its tool description) and to the user', () => {
+	const destructive = byName('operation').flatMap((property) =>
+		(property.options as INodePropertyOptions[])
+			.filter((option) => ['delete', 'deleteAll', 'replaceAll'].includes(String(option.value)))
+			.map((option) => ({ resource: property.displayOptions?.show?.resource?.[0], option })),
+	);
+	expect(destructive.map(({ resource, option }) => `${resource}.${String(option.value)}`).sort()).toEqual([
+		'conversation.delete',
+		'message.deleteAll',
+		'message.replaceAll',
+		'subscription.delete',
+	]);
+	for (const { option } of destructive) {
+		expect(option.action).toMatch(/permanently$|^Overwrite /);
+		expect(option.description).toMatch(/cannot be undone|previous messages are lost/);
+	}
+});

@@ -30,7 +30,8 @@ function describeType(value: unknown): string {
 	return `a ${typeof value}`;
 }
 
-function fail(
+/** Refuses an item's field before anything is sent: "The <label> <problem>", with what to do. */
+export function refuseField(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	label: string,
@@ -51,7 +52,7 @@ export function getIdParameter(
 ): string {
 	const value = context.getNodeParameter(parameterName, itemIndex, '', { extractValue: true });
 	const problem = problemWithId(value);
-	if (problem) fail(context, itemIndex, label, problem);
+	if (problem) refuseField(context, itemIndex, label, problem);
 	return String(value).trim();
 }
 
@@ -64,7 +65,7 @@ export function getTextParameter(
 ): string {
 	const value = context.getNodeParameter(parameterName, itemIndex, '');
 	const problem = problemWithText(value);
-	if (problem) fail(context, itemIndex, label, problem);
+	if (problem) refuseField(context, itemIndex, label, problem);
 	return String(value);
 }
 
@@ -87,7 +88,7 @@ export function toCheckedNumber(
 		(!rules.whole || Number.isInteger(number));
 	if (!ok) {
 		const range = rules.max === undefined ? `of ${rules.min} or more` : `from ${rules.min} to ${rules.max}`;
-		fail(context, itemIndex, label, `must be a ${rules.whole ? 'whole ' : ''}number ${range}, not ${JSON.stringify(value)}`);
+		refuseField(context, itemIndex, label, `must be a ${rules.whole ? 'whole ' : ''}number ${range}, not ${JSON.stringify(value)}`);
 	}
 	return number as number;
 }
@@ -111,14 +112,14 @@ export function toUnixSeconds(
 	itemIndex: number,
 ): number {
 	const millis = typeof value === 'string' ? Date.parse(value) : NaN;
-	if (Number.isNaN(millis)) fail(context, itemIndex, label, `must be a date, not ${JSON.stringify(value)}`);
+	if (Number.isNaN(millis)) refuseField(context, itemIndex, label, `must be a date, not ${JSON.stringify(value)}`);
 	return Math.floor(millis / 1000);
 }
 
 /** A three-letter ISO currency code, lower-cased as Stripe returns it, or throws naming the field. */
 export function toCurrency(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
 	if (typeof value !== 'string' || !/^[a-z]{3}$/i.test(value.trim())) {
-		fail(context, itemIndex, label, `must be a three-letter currency code such as usd, not ${JSON.stringify(value)}`);
+		refuseField(context, itemIndex, label, `must be a three-letter currency code such as usd, not ${JSON.stringify(value)}`);
 	}
 	return value.trim().toLowerCase();
 }
@@ -133,7 +134,7 @@ export function getOptionalTextParameter(
 	const value = context.getNodeParameter(parameterName, itemIndex, '');
 	if (value === '' || value === undefined || value === null) return undefined;
 	const problem = problemWithText(value);
-	if (problem) fail(context, itemIndex, label, problem);
+	if (problem) refuseField(context, itemIndex, label, problem);
 	return String(value).trim();
 }
 
@@ -147,18 +148,55 @@ export function toMetadata(context: IExecuteFunctions, value: unknown, itemIndex
 		try {
 			parsed = JSON.parse(value.trim() || '{}');
 		} catch {
-			fail(context, itemIndex, 'Metadata', 'must be a JSON object, e.g. {"campaign": "summer"}');
+			refuseField(context, itemIndex, 'Metadata', 'must be a JSON object, e.g. {"campaign": "summer"}');
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		fail(context, itemIndex, 'Metadata', 'must be a JSON object, e.g. {"campaign": "summer"}');
+		refuseField(context, itemIndex, 'Metadata', 'must be a JSON object, e.g. {"campaign": "summer"}');
 	}
 	const metadata: Record<string, string> = {};
 	for (const [key, entry] of Object.entries(parsed as Record<string, unknown>)) {
 		if (typeof entry !== 'string' && typeof entry !== 'number') {
-			fail(context, itemIndex, 'Metadata', `value of "${key}" must be text or a number`);
+			refuseField(context, itemIndex, 'Metadata', `value of "${key}" must be text or a number`);
 		}
 		metadata[key] = String(entry);
 	}
 	return metadata;
+}
+
+/** A boolean (or the text "true"/"false" from an expression), or throws naming the field. */
+export function toBoolean(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	return refuseField(context, itemIndex, label, `must be true or false, not ${JSON.stringify(value)}`);
+}
+
+/**
+ * A date picker's value (or a date from an expression) as ISO 8601 text, YYYY-MM-DDTHH:mm:ss.sssZ,
+ * for the endpoints whose docs type their dates that way. Throws naming the field.
+ */
+export function toIsoDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+	const millis =
+		typeof value === 'string' && value.trim() !== ''
+			? Date.parse(value)
+			: value instanceof Date
+				? value.getTime()
+				: NaN;
+	if (Number.isNaN(millis)) return refuseField(context, itemIndex, label, `must be a date, not ${JSON.stringify(value)}`);
+	return new Date(millis).toISOString();
+}
+
+/**
+ * One of the documented values of an options field (an expression can give anything), or throws
+ * naming the field, before anything is sent.
+ */
+export function toOneOf<T extends string>(
+	context: IExecuteFunctions,
+	value: unknown,
+	allowed: readonly T[],
+	label: string,
+	itemIndex: number,
+): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	return refuseField(context, itemIndex, label, `must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`);
 }

@@ -27,15 +27,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import {
-	agentBodyFields,
-	agentOutputOptionsField,
-	agentPresenter,
-	platformOptions,
-	toAgentConfig,
-	toPlatform,
-	toPlatformCredentials,
-} from './fields';
+import { agentBodyFields, agentOutputOptionsField, agentPresenter, platformOptions, toAgentConfig, toPlatform, toPlatformCredentials } from './fields';
 
 const show = { resource: ['agent'], operation: ['create'] };
 

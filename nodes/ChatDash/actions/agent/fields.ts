@@ -8,9 +8,9 @@
  * the Include Platform Credentials option.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { idLocatorField, requestOptionsField } from '../common.descriptions';
+import { refuseField, toBoolean } from '../../helpers/validation';
 
 /** An agent of the agency, picked from Fetch Agents (searchAgents) or typed by ID. */
 export const agentIdField: INodeProperties = idLocatorField({
@@ -115,19 +115,7 @@ const FLAG_LABELS: Record<(typeof AGENT_CONFIG_FLAGS)[number], string> = {
 	usingExternalWidget: 'Using External Widget',
 };
 
-function refuse(context: IExecuteFunctions, itemIndex: number, label: string, problem: string): never {
-	throw new NodeOperationError(context.getNode(), `The ${label} ${problem}`, {
-		itemIndex,
-		description: `Set '${label}' to a valid value for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
-	});
-}
 
-/** A boolean (or "true"/"false" from an expression), or throws naming the field. */
-export function toBoolean(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): boolean {
-	if (typeof value === 'boolean') return value;
-	if (value === 'true' || value === 'false') return value === 'true';
-	return refuse(context, itemIndex, label, `must be true or false, not ${JSON.stringify(value)}`);
-}
 
 /**
  * `agentConfig` from the flags set in a collection (only those added are sent), or undefined when
@@ -155,11 +143,11 @@ export function toPlatformCredentials(context: IExecuteFunctions, value: unknown
 		try {
 			parsed = JSON.parse(value.trim() || '{}');
 		} catch {
-			refuse(context, itemIndex, 'Platform Credentials', 'must be a JSON object, e.g. {"botId": "…", "workspaceId": "…"}');
+			refuseField(context, itemIndex, 'Platform Credentials', 'must be a JSON object, e.g. {"botId": "…", "workspaceId": "…"}');
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		refuse(context, itemIndex, 'Platform Credentials', 'must be a JSON object, e.g. {"botId": "…", "workspaceId": "…"}');
+		refuseField(context, itemIndex, 'Platform Credentials', 'must be a JSON object, e.g. {"botId": "…", "workspaceId": "…"}');
 	}
 	return parsed as IDataObject;
 }
@@ -167,7 +155,7 @@ export function toPlatformCredentials(context: IExecuteFunctions, value: unknown
 /** One of the documented platforms (an expression can give anything), or throws naming the field. */
 export function toPlatform(context: IExecuteFunctions, value: unknown, itemIndex: number): string {
 	if (typeof value === 'string' && PLATFORMS.includes(value)) return value;
-	return refuse(context, itemIndex, 'Platform', `must be one of ${PLATFORMS.join(', ')}, not ${JSON.stringify(value)}`);
+	return refuseField(context, itemIndex, 'Platform', `must be one of ${PLATFORMS.join(', ')}, not ${JSON.stringify(value)}`);
 }
 
 /** The agent's secrets: left out of the output unless Include Platform Credentials is on. */

@@ -15,10 +15,10 @@
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter } from '../../helpers/validation';
+import { getIdParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
-import { agentOutputOptionsField, agentPresenter, clientIdField, toBoolean } from './fields';
+import { agentOutputOptionsField, agentPresenter, clientIdField } from './fields';
 
 const show = { resource: ['agent'], operation: ['getAll'] };
 

@@ -21,14 +21,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { requestOptionsField } from '../common.descriptions';
-import {
-	agentBodyFields,
-	agentIdField,
-	agentNotFound,
-	toAgentConfig,
-	toPlatformCredentials,
-	withoutSecrets,
-} from './fields';
+import { agentBodyFields, agentIdField, agentNotFound, toAgentConfig, toPlatformCredentials, withoutSecrets } from './fields';
 
 const show = { resource: ['agent'], operation: ['update'] };
 

@@ -2,8 +2,7 @@
  * Fields and checks shared by the Client Member operations. Members live under their client:
  * `/clients/{clientId}/members[/{memberId}]`; both IDs are ChatDash `_id`s.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { idLocatorField } from '../common.descriptions';
 import { clientIdField } from '../client/fields';
@@ -40,12 +39,3 @@ export function withoutPassword(member: IDataObject): IDataObject {
 	return rest;
 }
 
-/** A boolean (or the text "true"/"false" from an expression), or throws naming the field. */
-export function toBoolean(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): boolean {
-	if (typeof value === 'boolean') return value;
-	if (value === 'true' || value === 'false') return value === 'true';
-	throw new NodeOperationError(context.getNode(), `The ${label} must be true or false, not ${JSON.stringify(value)}`, {
-		itemIndex,
-		description: `Set '${label}' to a valid value for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
-	});
-}

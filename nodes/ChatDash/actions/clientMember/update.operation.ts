@@ -17,10 +17,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getIdParameter, getOptionalTextParameter, getTextParameter } from '../../helpers/validation';
+import { getIdParameter, getOptionalTextParameter, getTextParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { requestOptionsField } from '../common.descriptions';
-import { memberClientIdField, memberIdField, memberNotFound, toBoolean, withoutPassword } from './fields';
+import { memberClientIdField, memberIdField, memberNotFound, withoutPassword } from './fields';
 
 const show = { resource: ['clientMember'], operation: ['update'] };
 

@@ -15,10 +15,10 @@
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter } from '../../helpers/validation';
+import { getIdParameter, refuseField } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { requestOptionsField } from '../common.descriptions';
-import { agentIdField, conversationIdField, conversationNotFound, refuse } from './fields';
+import { agentIdField, conversationIdField, conversationNotFound } from './fields';
 
 const show = { resource: ['conversation'], operation: ['analyze'] };
 
@@ -58,7 +58,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	const conversationId = getIdParameter(this, 'conversationId', 'Conversation ID', itemIndex);
 	const analysis = this.getNodeParameter('analysis', itemIndex) as unknown;
 	if (typeof analysis !== 'string' || !ANALYSES.includes(analysis)) {
-		refuse(this, itemIndex, 'Analysis', `must be one of ${ANALYSES.join(', ')}, not ${JSON.stringify(analysis)}`);
+		refuseField(this, itemIndex, 'Analysis', `must be one of ${ANALYSES.join(', ')}, not ${JSON.stringify(analysis)}`);
 	}
 	return {
 		method: 'POST',

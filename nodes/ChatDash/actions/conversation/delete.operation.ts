@@ -27,7 +27,7 @@ export const option: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
 	description: 'Delete a conversation of an agent. This cannot be undone.',
-	action: 'Delete a conversation',
+	action: 'Delete a conversation permanently',
 };
 
 export const description: INodeProperties[] = [

@@ -6,9 +6,9 @@
  * Conversations can hold personal data (phone numbers, IP addresses, transcripts): nothing here logs.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { idLocatorField } from '../common.descriptions';
+import { refuseField, toBoolean, toIsoDate } from '../../helpers/validation';
 
 /** The agent whose conversations are read or written, picked from Fetch Agents or typed by ID. */
 export const agentIdField: INodeProperties = idLocatorField({
@@ -46,41 +46,15 @@ export function agentNotFound(agentId: string): string {
 	return `Agent "${agentId}" was not found`;
 }
 
-export function refuse(context: IExecuteFunctions, itemIndex: number, label: string, problem: string): never {
-	throw new NodeOperationError(context.getNode(), `The ${label} ${problem}`, {
-		itemIndex,
-		description: `Set '${label}' to a valid value for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
-	});
-}
 
-/** A boolean (or "true"/"false" from an expression), or throws naming the field. */
-export function toBoolean(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): boolean {
-	if (typeof value === 'boolean') return value;
-	if (value === 'true' || value === 'false') return value === 'true';
-	return refuse(context, itemIndex, label, `must be true or false, not ${JSON.stringify(value)}`);
-}
 
-/**
- * A date picker's value (or a date from an expression) as ISO 8601 text, YYYY-MM-DDTHH:mm:ss.sssZ,
- * the format the docs give for these dates. Throws naming the field.
- */
-export function toIsoDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
-	const millis =
-		typeof value === 'string' && value.trim() !== ''
-			? Date.parse(value)
-			: value instanceof Date
-				? value.getTime()
-				: NaN;
-	if (Number.isNaN(millis)) return refuse(context, itemIndex, label, `must be a date, not ${JSON.stringify(value)}`);
-	return new Date(millis).toISOString();
-}
 
 /** Text sent as given; refuses non-text and empty text, naming the field. */
 export function toText(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		return refuse(context, itemIndex, label, `must be text, not ${JSON.stringify(value)}`);
+		return refuseField(context, itemIndex, label, `must be text, not ${JSON.stringify(value)}`);
 	}
-	if (String(value).trim() === '') return refuse(context, itemIndex, label, 'is empty');
+	if (String(value).trim() === '') return refuseField(context, itemIndex, label, 'is empty');
 	return String(value);
 }
 
@@ -91,11 +65,11 @@ export function toJsonObject(context: IExecuteFunctions, value: unknown, label: 
 		try {
 			parsed = JSON.parse(value.trim() || '{}');
 		} catch {
-			return refuse(context, itemIndex, label, 'must be a JSON object, e.g. {"key": "value"}');
+			return refuseField(context, itemIndex, label, 'must be a JSON object, e.g. {"key": "value"}');
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		return refuse(context, itemIndex, label, 'must be a JSON object, e.g. {"key": "value"}');
+		return refuseField(context, itemIndex, label, 'must be a JSON object, e.g. {"key": "value"}');
 	}
 	return parsed as IDataObject;
 }
@@ -131,7 +105,7 @@ const amount = (name: string, displayName: string, description: string): BodyFie
 	convert: (context, value, itemIndex) => {
 		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 		if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) {
-			return refuse(context, itemIndex, displayName, `must be a number of 0 or more, not ${JSON.stringify(value)}`);
+			return refuseField(context, itemIndex, displayName, `must be a number of 0 or more, not ${JSON.stringify(value)}`);
 		}
 		return number;
 	},
@@ -217,7 +191,7 @@ const BODY_FIELDS: Record<string, BodyField> = {
 		},
 		convert: (context, value, itemIndex) => {
 			const entries = ((value as IDataObject | undefined)?.query ?? []) as IDataObject[];
-			if (!Array.isArray(entries)) return refuse(context, itemIndex, 'Misunderstood Queries', 'must be a list of questions');
+			if (!Array.isArray(entries)) return refuseField(context, itemIndex, 'Misunderstood Queries', 'must be a list of questions');
 			if (entries.length === 0) return undefined;
 			return entries.map((entry, index) => ({
 				question: toText(context, entry?.question, `Question of Misunderstood Query ${index + 1}`, itemIndex),
@@ -249,7 +223,7 @@ const BODY_FIELDS: Record<string, BodyField> = {
 		},
 		convert: (context, value, itemIndex) => {
 			if (typeof value === 'string' && (STATUSES as readonly string[]).includes(value)) return value;
-			return refuse(context, itemIndex, 'Status', `must be one of ${STATUSES.join(', ')}, not ${JSON.stringify(value)}`);
+			return refuseField(context, itemIndex, 'Status', `must be one of ${STATUSES.join(', ')}, not ${JSON.stringify(value)}`);
 		},
 	},
 	subtopic: text('subtopic', 'Subtopic', 'The subtopic of the conversation'),

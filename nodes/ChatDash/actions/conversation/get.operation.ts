@@ -15,10 +15,10 @@
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter } from '../../helpers/validation';
+import { getIdParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { requestOptionsField } from '../common.descriptions';
-import { agentIdField, conversationIdField, toBoolean } from './fields';
+import { agentIdField, conversationIdField } from './fields';
 
 const show = { resource: ['conversation'], operation: ['get'] };
 

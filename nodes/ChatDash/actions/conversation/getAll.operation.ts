@@ -16,10 +16,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter } from '../../helpers/validation';
+import { getIdParameter, refuseField, toBoolean, toIsoDate } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { getListRequestLimit, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
-import { agentIdField, agentNotFound, refuse, toBoolean, toIsoDate } from './fields';
+import { agentIdField, agentNotFound } from './fields';
 
 const show = { resource: ['conversation'], operation: ['getAll'] };
 
@@ -87,7 +87,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	if (filters.startDate) qs.startDate = toIsoDate(this, filters.startDate, 'Start Date', itemIndex);
 	if (filters.endDate) qs.endDate = toIsoDate(this, filters.endDate, 'End Date', itemIndex);
 	if (typeof qs.startDate === 'string' && typeof qs.endDate === 'string' && qs.startDate > qs.endDate) {
-		refuse(this, itemIndex, 'End Date', `must not be before the Start Date (${qs.startDate})`);
+		refuseField(this, itemIndex, 'End Date', `must not be before the Start Date (${qs.startDate})`);
 	}
 	if (filters.record !== undefined) qs.record = toBoolean(this, filters.record, 'Record', itemIndex);
 	if (filters.interacted !== undefined) qs.interacted = toBoolean(this, filters.interacted, 'Interacted', itemIndex);

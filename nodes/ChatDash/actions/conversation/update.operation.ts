@@ -20,15 +20,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { requestOptionsField } from '../common.descriptions';
-import {
-	agentIdField,
-	bodyFieldLabels,
-	bodyFieldProperties,
-	conversationIdField,
-	conversationNotFound,
-	toConversationBody,
-	UPDATE_FIELDS,
-} from './fields';
+import { agentIdField, bodyFieldLabels, bodyFieldProperties, conversationIdField, conversationNotFound, toConversationBody, UPDATE_FIELDS } from './fields';
 
 const show = { resource: ['conversation'], operation: ['update'] };
 

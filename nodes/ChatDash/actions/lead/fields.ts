@@ -7,9 +7,8 @@
  * The tag object: `_id`, `label`, `system`, `systemLabel` (Fetch Tags only).
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { problemWithId } from '../../helpers/validation';
+import { problemWithId, refuseField } from '../../helpers/validation';
 import { idLocatorField } from '../common.descriptions';
 
 /** An agent of the agency, picked from Fetch Agents (searchAgents) or typed by ID. */
@@ -62,12 +61,6 @@ export const customFieldsField: INodeProperties = {
 		'The lead’s user-defined fields as a JSON object: keys are field names, values are field values. Sent as entered.',
 };
 
-function refuse(context: IExecuteFunctions, itemIndex: number, label: string, problem: string): never {
-	throw new NodeOperationError(context.getNode(), `The ${label} ${problem}`, {
-		itemIndex,
-		description: `Set '${label}' to a valid value for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
-	});
-}
 
 /** Custom Fields as a JSON object (given as an object or JSON text), or throws naming the field. */
 export function toCustomFields(context: IExecuteFunctions, value: unknown, itemIndex: number): Record<string, unknown> {
@@ -76,11 +69,11 @@ export function toCustomFields(context: IExecuteFunctions, value: unknown, itemI
 		try {
 			parsed = JSON.parse(value.trim() || '{}');
 		} catch {
-			refuse(context, itemIndex, 'Custom Fields', 'must be a JSON object, e.g. {"name": "Jane Doe"}');
+			refuseField(context, itemIndex, 'Custom Fields', 'must be a JSON object, e.g. {"name": "Jane Doe"}');
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		refuse(context, itemIndex, 'Custom Fields', 'must be a JSON object, e.g. {"name": "Jane Doe"}');
+		refuseField(context, itemIndex, 'Custom Fields', 'must be a JSON object, e.g. {"name": "Jane Doe"}');
 	}
 	return parsed as Record<string, unknown>;
 }
@@ -94,10 +87,10 @@ export function toTagIds(context: IExecuteFunctions, value: unknown, itemIndex: 
 	let list: unknown[];
 	if (Array.isArray(value)) list = value;
 	else if (typeof value === 'string') list = value.trim() === '' ? [] : value.split(',');
-	else return refuse(context, itemIndex, label, `must be a list of tag IDs, not ${JSON.stringify(value)}`);
+	else return refuseField(context, itemIndex, label, `must be a list of tag IDs, not ${JSON.stringify(value)}`);
 	return list.map((entry) => {
 		const problem = problemWithId(entry);
-		if (problem) refuse(context, itemIndex, label, `entry ${JSON.stringify(entry)} ${problem}`);
+		if (problem) refuseField(context, itemIndex, label, `entry ${JSON.stringify(entry)} ${problem}`);
 		return String(entry).trim();
 	});
 }

@@ -28,7 +28,7 @@ export const option: INodePropertyOptions = {
 	name: 'Delete All',
 	value: 'deleteAll',
 	description: 'Removes every message of the conversation (the conversation itself stays). This cannot be undone.',
-	action: 'Delete all messages of a conversation',
+	action: 'Delete all messages of a conversation permanently',
 };
 
 export const description: INodeProperties[] = [

@@ -12,7 +12,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { refuse, toIsoDate, toText } from '../conversation/fields';
+import { toText } from '../conversation/fields';
+import { refuseField, toIsoDate } from '../../helpers/validation';
 
 export { agentIdField, conversationIdField, conversationNotFound } from '../conversation/fields';
 
@@ -99,18 +100,18 @@ export function readMessages(context: IExecuteFunctions, itemIndex: number): IDa
 	const source = context.getNodeParameter('source', itemIndex, 'fields') as unknown;
 	if (source === 'json') return readJsonMessages(context, itemIndex);
 	if (source !== 'fields') {
-		return refuse(context, itemIndex, 'Source', `must be fields or json, not ${JSON.stringify(source)}`);
+		return refuseField(context, itemIndex, 'Source', `must be fields or json, not ${JSON.stringify(source)}`);
 	}
 	const collection = context.getNodeParameter('messages', itemIndex, {}) as IDataObject;
 	const entries = (collection.message ?? []) as IDataObject[];
 	if (!Array.isArray(entries) || entries.length === 0) {
-		return refuse(context, itemIndex, 'Messages', 'list is empty: add at least one message');
+		return refuseField(context, itemIndex, 'Messages', 'list is empty: add at least one message');
 	}
 	return entries.map((entry, index) => {
 		const label = `message ${index + 1}`;
 		const sender = entry.sender ?? 'user';
 		if (typeof sender !== 'string' || !SENDERS.includes(sender)) {
-			refuse(context, itemIndex, `Sender of ${label}`, `must be one of ${SENDERS.join(', ')}, not ${JSON.stringify(sender)}`);
+			refuseField(context, itemIndex, `Sender of ${label}`, `must be one of ${SENDERS.join(', ')}, not ${JSON.stringify(sender)}`);
 		}
 		const message: IDataObject = {
 			sender,
@@ -130,20 +131,20 @@ function readJsonMessages(context: IExecuteFunctions, itemIndex: number): IDataO
 	const value = context.getNodeParameter('messagesJson', itemIndex, '') as unknown;
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
-		if (value.trim() === '') return refuse(context, itemIndex, label, 'is empty: give a JSON array of message objects');
+		if (value.trim() === '') return refuseField(context, itemIndex, label, 'is empty: give a JSON array of message objects');
 		try {
 			parsed = JSON.parse(value);
 		} catch (error) {
-			return refuse(context, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
+			return refuseField(context, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
 		}
 	}
 	if (!Array.isArray(parsed)) {
-		return refuse(context, itemIndex, label, 'must be a JSON array of message objects, e.g. [{"type": "text", …}]');
+		return refuseField(context, itemIndex, label, 'must be a JSON array of message objects, e.g. [{"type": "text", …}]');
 	}
-	if (parsed.length === 0) return refuse(context, itemIndex, label, 'is an empty list: give at least one message');
+	if (parsed.length === 0) return refuseField(context, itemIndex, label, 'is an empty list: give at least one message');
 	parsed.forEach((entry, index) => {
 		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
-			refuse(context, itemIndex, label, `entry ${index + 1} must be a message object, not ${Array.isArray(entry) ? 'an array' : JSON.stringify(entry)}`);
+			refuseField(context, itemIndex, label, `entry ${index + 1} must be a message object, not ${Array.isArray(entry) ? 'an array' : JSON.stringify(entry)}`);
 		}
 	});
 	return parsed as IDataObject[];

@@ -30,7 +30,7 @@ export const option: INodePropertyOptions = {
 	name: 'Replace All',
 	value: 'replaceAll',
 	description: 'Overwrites every message of the conversation with the given messages; the previous messages are lost',
-	action: 'Replace all messages of a conversation',
+	action: 'Overwrite all messages of a conversation',
 };
 
 export const description: INodeProperties[] = [

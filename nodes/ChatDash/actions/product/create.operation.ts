@@ -18,10 +18,9 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter, getTextParameter, toCurrency } from '../../helpers/validation';
+import { getIdParameter, getTextParameter, toCurrency, toOneOf } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { accountIdField, requestOptionsField } from '../common.descriptions';
-import { toOneOf } from './fields';
 
 /** The documented values of `pricing_model`. */
 const PRICING_MODELS = ['base', 'usage', 'oneTime'];

@@ -19,7 +19,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { getIdParameter, toUnixSeconds } from '../../helpers/validation';
+import { getIdParameter, toOneOf, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import {
 	accountIdField,
@@ -28,7 +28,6 @@ import {
 	requestOptionsField,
 	returnAllField,
 } from '../common.descriptions';
-import { toOneOf } from './fields';
 
 const show = { resource: ['product'], operation: ['getAll'] };
 

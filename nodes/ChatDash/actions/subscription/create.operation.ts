@@ -21,10 +21,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter, toUnixSeconds } from '../../helpers/validation';
+import { getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { accountIdField, requestOptionsField } from '../common.descriptions';
-import { productIdField, refuse, showFor, toBoolean } from './fields';
+import { productIdField, refuse, showFor } from './fields';
 
 const show = showFor('create');
 

@@ -26,8 +26,8 @@ const show = showFor('delete');
 export const option: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',
-	description: 'Cancel and delete a subscription of a connected account',
-	action: 'Delete a subscription',
+	description: 'Cancels the subscription in Stripe and deletes it. This cannot be undone.',
+	action: 'Cancel and delete a subscription permanently',
 };
 
 export const description: INodeProperties[] = [

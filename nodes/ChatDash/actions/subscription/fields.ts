@@ -47,9 +47,3 @@ export function isEmailAddress(value: string): boolean {
 	return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 }
 
-/** A boolean field's value (true/false, or "true"/"false" from an expression), or throws naming the field. */
-export function toBoolean(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): boolean {
-	if (typeof value === 'boolean') return value;
-	if (value === 'true' || value === 'false') return value === 'true';
-	refuse(context, itemIndex, `The ${label} must be true or false, not ${JSON.stringify(value)}`, `Set '${label}' to true or false.`);
-}

@@ -18,10 +18,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter, toUnixSeconds } from '../../helpers/validation';
+import { getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { accountIdField, requestOptionsField } from '../common.descriptions';
-import { refuse, showFor, subscriptionIdField, toBoolean } from './fields';
+import { refuse, showFor, subscriptionIdField } from './fields';
 
 const show = showFor('update');
 
