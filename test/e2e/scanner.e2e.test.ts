@@ -26,8 +26,11 @@ test('the packed tarball passes analyzePackage with 0 findings', async () => {
 	execFileSync('tar', ['-xzf', tarball, '-C', workDir]);
 	const packageDir = path.join(workDir, 'package');
 
+	// Without jest's NODE_ENV=test, in which n8n's lint plugin takes every file for a node file.
+	const { NODE_ENV: _jest, ...env } = process.env;
 	const output = execFileSync(nodeBinary, [path.join(ROOT, 'scripts/lib/scan-package.mjs'), scannerModule, packageDir], {
 		encoding: 'utf8',
+		env,
 	});
 	const { verdict, filesScanned, findings } = JSON.parse(output);
 
