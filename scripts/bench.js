@@ -19,7 +19,8 @@
  * the fault profile of the fault matrix (10% 429 with Retry-After 1 s, 5% 503, 2% resets, 1%
  * hangs), counting items lost or failed. Then CPU per item at 0 ms latency, where n8n's main
  * thread is busy for the node's whole run: the ChatDash node (c) and the lean HTTP Request (d),
- * alternating, median of 3. Then what the validate-everything-first pass costs at (b) and (c):
+ * alternating, median of 3. Then a lead import: N leads through Lead → Create (batched) vs the lean
+ * HTTP Request node sending one lead per request. Then what the validate-everything-first pass costs at (b) and (c):
  * the time from the node's start to the first request the emulator receives.
  */
 const { execFileSync } = require('node:child_process');
@@ -43,6 +44,7 @@ const CPU_RUNS = 3;
 const LATENCY_MS = 20;
 const API_KEY = 'cd_bench_local_emulator_key';
 const ACCOUNT = 'acct_bench';
+const LEAD_AGENT = '6650a1b2c3d4e5f6010000bb';
 const FAULTS = { seed: 99, rate429: 0.1, rate503: 0.05, rateReset: 0.02, rateHang: 0.01, retryAfterSeconds: 1 };
 const HANG_TIMEOUT_MS = 2000;
 const say = (/** @type {string} */ line) => process.stderr.write(`› ${line}\n`);
@@ -109,6 +111,36 @@ const leanHttpRequestNode = (baseUrl, options) => ({
 		specifyBody: 'json',
 		jsonBody,
 		options,
+	},
+});
+
+/** Trigger → Code node making N lead rows → the measured node. @param {string} id @param {Record<string, unknown>} measured */
+function leadWorkflow(id, measured) {
+	const rows = `return Array.from({ length: ${N} }, (_, i) => ({ json: { phone: '+1415' + String(i).padStart(7, '0') } }));`;
+	return linearWorkflow(id, [codeNode('Rows', rows), /** @type {import('./lib/workflows').NodeSpec} */ ({ ...measured, name: 'Measured' })]);
+}
+
+/** Lead → Create: the node batches the rows (100 per request by default). */
+const leadNode = {
+	type: 'n8n-nodes-chatdash.chatDash',
+	typeVersion: 1,
+	parameters: { resource: 'lead', operation: 'create', agentId: { __rl: true, mode: 'id', value: LEAD_AGENT }, phone: '={{ $json.phone }}' },
+	credentials: { chatDashApi: { id: 'benchChatDashCred', name: 'ChatDash bench' } },
+};
+
+/** The same rows through the lean HTTP Request node: one request per lead, as a hand-built workflow does. @param {string} baseUrl */
+const leadHttpRequestNode = (baseUrl) => ({
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	parameters: {
+		method: 'POST',
+		url: `${baseUrl}/agents/${LEAD_AGENT}/leads`,
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'Authorization', value: API_KEY }] },
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify([{ phone: $json.phone }]) }}',
+		options: {},
 	},
 });
 
@@ -212,12 +244,14 @@ async function compareVariants(n8n, emulator) {
 		{ key: 'e', label: 'HTTP Request 4.2, header-auth credential', node: httpRequestNode(baseUrl, {}), faultNode: httpRequestNode(baseUrl, { timeout: HANG_TIMEOUT_MS }) },
 		{ key: 'f', label: 'HTTP Request 4.2, credential, batches of 8', node: httpRequestNode(baseUrl, batchOf8), faultNode: httpRequestNode(baseUrl, { ...batchOf8, timeout: HANG_TIMEOUT_MS }) },
 	];
-	await n8n.importWorkflows(
-		variants.flatMap((variant) => [
+	await n8n.importWorkflows([
+		...variants.flatMap((variant) => [
 			workflow(`bench_${variant.key}`, variant.node),
 			workflow(`bench_${variant.key}_faults`, variant.faultNode, faultSettings),
 		]),
-	);
+		leadWorkflow('bench_leads_node', leadNode),
+		leadWorkflow('bench_leads_http', leadHttpRequestNode(baseUrl)),
+	]);
 
 	/** @type {Row[]} */
 	const rows = variants.map((variant) => ({ key: variant.key, label: variant.label }));
@@ -249,6 +283,23 @@ async function compareVariants(n8n, emulator) {
 	}
 	emulator.setFaultProfile(undefined);
 
+	// Lead import at 20 ms latency: N leads through the node's batches vs one request per lead.
+	/** @type {Record<string, { ms: number, requests: number, leads: number }>} */
+	const leadImport = {};
+	for (const key of /** @type {const} */ (['node', 'http'])) {
+		say(`lead import (${key}), ${N} leads...`);
+		emulator.clearRequests();
+		const before = emulator.leads(LEAD_AGENT).length;
+		const { run: execution } = await n8n.execute(`bench_leads_${key}`, 20 * 60 * 1000);
+		const task = execution.data.resultData.runData.Measured?.[0];
+		if (!task) throw new Error(`bench_leads_${key} did not run: ${JSON.stringify(execution.data.resultData.error?.message)}`);
+		leadImport[key] = {
+			ms: task.executionTime,
+			requests: emulator.requests.filter((request) => request.method === 'POST').length,
+			leads: emulator.leads(LEAD_AGENT).length - before,
+		};
+	}
+
 	// CPU per item: without latency n8n's main thread is busy for the node's whole run, so the
 	// node's time is its CPU time. Alternating the two variants spreads any drift of the machine.
 	emulator.setLatency(0);
@@ -265,7 +316,7 @@ async function compareVariants(n8n, emulator) {
 	const requireMs = Number(
 		execFileSync(process.execPath, ['-e', "const t=process.hrtime.bigint();require('./dist/nodes/ChatDash/ChatDash.node.js');process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))"], { cwd: ROOT, encoding: 'utf8' }),
 	);
-	const report = render(rows, { c: median(cpu.c), d: median(cpu.d), runs: cpu }, { packedBytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.entryCount, requireMs });
+	const report = render(rows, { c: median(cpu.c), d: median(cpu.d), runs: cpu }, leadImport, { packedBytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.entryCount, requireMs });
 	process.stdout.write(`${report}\n`);
 	if (process.argv.includes('--write')) writeBenchmarks(report);
 }
@@ -308,9 +359,10 @@ async function profileVariant(n8n, emulator, workDir) {
 /**
  * @param {Row[]} rows
  * @param {{ c: number, d: number, runs: { c: number[], d: number[] } }} cpu medians and all runs at 0 ms latency
+ * @param {Record<string, { ms: number, requests: number, leads: number }>} leadImport
  * @param {{ packedBytes: number, unpackedBytes: number, files: number, requireMs: number }} footprint
  */
-function render(rows, cpu, footprint) {
+function render(rows, cpu, leadImport, footprint) {
 	const ideal = N * LATENCY_MS;
 	const byKey = Object.fromEntries(rows.map((row) => [row.key, { ...row, clean: row.clean ?? NaN }]));
 	const ratio = (/** @type {number} */ a, /** @type {number} */ b) => `${(a / b).toFixed(2)}×`;
@@ -334,11 +386,19 @@ function render(rows, cpu, footprint) {
 		`| (c) ChatDash node, concurrency 50 | ${(cpu.c / N).toFixed(2)} | ${cpu.runs.c.join(', ')} |`,
 		`| (d) HTTP Request 4.2, lean | ${(cpu.d / N).toFixed(2)} | ${cpu.runs.d.join(', ')} |`,
 		'',
+		`Lead import at ${LATENCY_MS} ms latency, ${N} leads (n8n executionTime):`,
+		'',
+		'| variant | time (ms) | requests | leads created |',
+		'|---|---:|---:|---:|',
+		`| ChatDash node, Lead → Create (batches of 100) | ${leadImport.node.ms} | ${leadImport.node.requests} | ${leadImport.node.leads} |`,
+		`| HTTP Request 4.2, lean, one lead per request | ${leadImport.http.ms} | ${leadImport.http.requests} | ${leadImport.http.leads} |`,
+		'',
 		'Targets:',
 		`- (c) no slower than the lean HTTP Request (d) at 20 ms: ${byKey.c.clean} ms vs ${byKey.d.clean} ms (${ratio(byKey.c.clean, byKey.d.clean)}), ${mark(byKey.c.clean <= byKey.d.clean)}; vs the credential HTTP Request (e): ${ratio(byKey.c.clean, byKey.e.clean)}`,
 		`- CPU per item at 0 ms ≤ 0.85× the lean HTTP Request: ${ratio(cpu.c, cpu.d)}, ${mark(cpu.c <= 0.85 * cpu.d)}`,
 		`- (a) within 1.2× of N×20 ms: ${ratio(byKey.a.clean, ideal)}, ${mark(byKey.a.clean <= 1.2 * ideal)} (per-item overhead ${((byKey.a.clean - ideal) / N).toFixed(2)} ms)`,
 		`- (b) within 1.5× of N×20 ms / 8: ${ratio(byKey.b.clean, ideal / 8)}, ${mark(byKey.b.clean <= 1.5 * (ideal / 8))}`,
+		`- lead import: the batched node at least 10× faster than one request per lead: ${ratio(leadImport.http.ms, leadImport.node.ms)} faster, ${mark(leadImport.http.ms >= 10 * leadImport.node.ms)} (${leadImport.node.requests} vs ${leadImport.http.requests} requests)`,
 		`- under faults the ChatDash node loses nothing: (a) ${byKey.a.lost}, (b) ${byKey.b.lost}, (c) ${byKey.c.lost} lost`,
 		`- validate-everything-first (every item's fields read and checked before the first request), time from the node's start to the first request: (b) ${firstRequest('b')}, (c) ${firstRequest('c')}; the lean HTTP Request (d), which sends as it goes: ${firstRequest('d')}`,
 		`- packed tarball < 100 kB: ${(footprint.packedBytes / 1024).toFixed(1)} kB packed, ${(footprint.unpackedBytes / 1024).toFixed(1)} kB unpacked, ${footprint.files} files; 0 runtime dependencies`,

@@ -13,10 +13,12 @@ import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-inst
 import { DEMO_ACCOUNT, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } from '../../scripts/lib/demo-fixtures';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import {
+	agentDataChainWorkflow,
 	billingChainWorkflow,
 	couponLifecycleWorkflow,
 	couponUpdateWorkflow,
 	E2E_CREDENTIAL,
+	onboardingChainWorkflow,
 	toolVariantWorkflow,
 } from './workflows';
 
@@ -30,6 +32,23 @@ const BILLING_CLIENT = '64abc123def456789012345a';
 const BILLING_TRANSACTIONS = [
 	{ id: 'pi_3BILL0001', amount: 4900, description: 'Subscription creation' },
 	{ id: 'pi_3BILL0002', amount: 12000, description: 'Onboarding invoice' },
+];
+const ONBOARDING_AGENTS = [
+	{ _id: '6650a1b2c3d4e5f601000001', name: 'Receptionist', platform: 'vapi', apiKey: 'vapi-secret-e2e-0001' },
+	{ _id: '6650a1b2c3d4e5f601000002', name: 'Booking Bot', platform: 'voiceflow', apiKey: 'vf-secret-e2e-0002' },
+	{ _id: '6650a1b2c3d4e5f601000003', name: 'Spare Agent', platform: 'retell' },
+];
+const DATA_AGENT = '6650a1b2c3d4e5f6010000aa';
+const DATA_CONVERSATIONS = [
+	{
+		_id: '6650a1b2c3d4e5f6020000a1',
+		name: 'Jane (inbound)',
+		messages: [
+			{ sender: 'user', type: 'text', content: { text: 'Hi, can I book a cleaning?' }, createdAt: '2026-11-20T09:00:00.000Z' },
+			{ sender: 'bot', type: 'text', content: { text: 'Sure, which day suits you?' }, createdAt: '2026-11-20T09:00:05.000Z' },
+		],
+	},
+	{ _id: '6650a1b2c3d4e5f6020000a2', name: 'Omar (outbound)', messages: [] },
 ];
 const FLAKY_IDS = Array.from({ length: 120 }, (_, index) => `F${String(index).padStart(3, '0')}`);
 
@@ -63,6 +82,8 @@ beforeAll(async () => {
 			[LIFECYCLE_ACCOUNT]: [],
 		},
 		stripe: { [BILLING_ACCOUNT]: { transactions: BILLING_TRANSACTIONS } },
+		agents: ONBOARDING_AGENTS,
+		agentData: { [DATA_AGENT]: { conversations: DATA_CONVERSATIONS } },
 	});
 	// Only the flaky account misbehaves, so the other scenarios stay exact.
 	emulator.setFaultProfile({
@@ -104,6 +125,8 @@ beforeAll(async () => {
 		toolVariantWorkflow('e2eToolVariant'),
 		couponLifecycleWorkflow('e2eCouponLifecycle', LIFECYCLE_ACCOUNT),
 		billingChainWorkflow('e2eBillingChain', BILLING_ACCOUNT, BILLING_CLIENT),
+		agentDataChainWorkflow('e2eAgentDataChain', DATA_AGENT, 250),
+		onboardingChainWorkflow('e2eOnboardingChain', 'Sunrise Dental', ONBOARDING_AGENTS.slice(0, 2).map((agent) => agent._id)),
 		couponUpdateWorkflow(
 			'e2eFlakyApi',
 			FLAKY_IDS.map((id) => ({ account: FLAKY_ACCOUNT, coupon: id, newName: `renamed ${id}` })),
@@ -226,6 +249,64 @@ describe('n8n execute', () => {
 			['GET', 'transactions', undefined],
 			['DELETE', `subscriptions/${subscriptionId}`, undefined],
 		]);
+		expectNoKeyIn(stdout + stderr);
+	});
+
+	test('Create client → Assign two agents → Add member → Get Many agents of the client, no secret in any output', async () => {
+		const { run, stdout, stderr } = await n8n.execute('e2eOnboardingChain');
+		expect(run.status).toBe('success');
+		const client = emulator.clients().find((entry) => entry.name === 'Sunrise Dental');
+		expect(client).toBeDefined();
+		const clientId = client!._id as string;
+		expect(chatDashOutput(run, 'Create client').map((item) => item.json)).toEqual([client]);
+		expect(emulator.members(clientId).map((member) => [member.name, member.loginId])).toEqual([
+			['Front Desk', 'frontdesk'],
+			['Practice Manager', 'manager'],
+		]);
+		expect(chatDashOutput(run, 'Add member').map((item) => item.json.loginId)).toEqual(['manager']);
+		const assigned = chatDashOutput(run, 'Agents of the client').map((item) => item.json);
+		expect(assigned.map((agent) => agent._id)).toEqual(ONBOARDING_AGENTS.slice(0, 2).map((agent) => agent._id));
+		expect(emulator.agent(ONBOARDING_AGENTS[2]._id)?.clientId).toBeNull();
+		// Agent keys stay out of outputs unless asked for; the member password never appears.
+		const everything = JSON.stringify(run.data.resultData.runData);
+		for (const secret of ['vapi-secret-e2e-0001', 'vf-secret-e2e-0002']) expect(everything.includes(secret)).toBe(false);
+		expect(assigned.every((agent) => !('apiKey' in agent) && !('platformCredentials' in agent))).toBe(true);
+		expect(JSON.stringify(chatDashOutput(run, 'Create client')).includes('e2e-Onboard-pw-91')).toBe(false);
+		const assign = emulator.requests.find((request) => request.method === 'PUT' && request.path === '/agents/assign');
+		expect(assign?.json).toEqual({ agentIds: ONBOARDING_AGENTS.slice(0, 2).map((agent) => agent._id), clientId });
+		expectNoKeyIn(stdout + stderr);
+	});
+
+	test('Create lead tag → 250 tagged leads in 3 batches → conversations → messages of the first → analytics', async () => {
+		const { run, stdout, stderr } = await n8n.execute('e2eAgentDataChain');
+		expect(run.status).toBe('success');
+		const [tag] = emulator.tags(DATA_AGENT);
+		expect(tag).toMatchObject({ label: 'Autumn campaign' });
+		expect(chatDashOutput(run, 'Create tag').map((item) => item.json)).toEqual([tag]);
+
+		const leads = emulator.leads(DATA_AGENT);
+		expect(leads).toHaveLength(250);
+		const created = chatDashOutput(run, 'Create leads');
+		expect(created.map((item) => item.json)).toEqual(leads);
+		expect(created.map((item) => item.pairedItem)).toEqual(leads.map((_, item) => ({ item })));
+		expect(leads.map((lead) => lead.phone)).toEqual(Array.from({ length: 250 }, (_, i) => `+1415555${String(i).padStart(4, '0')}`));
+		expect(leads.every((lead, i) => JSON.stringify(lead.tags) === JSON.stringify([tag._id]) && lead.customFields.name === `Lead ${i}`)).toBe(true);
+		const batches = emulator.requests.filter((request) => request.method === 'POST' && request.path === `/agents/${DATA_AGENT}/leads`);
+		expect(batches.map((request) => (request.json as unknown[]).length)).toEqual([100, 100, 50]);
+
+		const conversations = chatDashOutput(run, 'Conversations').map((item) => item.json);
+		expect(conversations).toEqual(emulator.conversations(DATA_AGENT));
+		expect(conversations.map((conversation) => conversation._id)).toEqual(DATA_CONVERSATIONS.map((conversation) => conversation._id));
+		expect(chatDashOutput(run, 'Messages of the first').map((item) => item.json)).toEqual(emulator.messages(DATA_AGENT, DATA_CONVERSATIONS[0]._id));
+		expect(chatDashOutput(run, 'Messages of the first')).toHaveLength(2);
+
+		const analytics = chatDashOutput(run, 'Analytics');
+		expect(analytics).toHaveLength(1);
+		expect(Object.keys(analytics[0].json).sort()).toEqual(['averageCost', 'conversations']);
+		const query = emulator.requests.find((request) => request.path === `/agents/${DATA_AGENT}/analytics/query`);
+		expect(query?.json).toEqual({
+			query: { metrics: ['conversations', 'averageCost'], filter: { startTime: '2026-11-01T00:00:00.000Z', endTime: '2026-11-26T00:00:00.000Z' } },
+		});
 		expectNoKeyIn(stdout + stderr);
 	});
 

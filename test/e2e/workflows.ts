@@ -148,10 +148,104 @@ export function billingChainWorkflow(id: string, accountId: string, clientId: st
 		}),
 		chatDash('Get invoice', { resource: 'invoice', operation: 'get', invoiceId: '={{ $json.id }}' }),
 		chatDash('List transactions', { resource: 'transaction', operation: 'getAll', returnAll: true }),
-		chatDash('Delete subscription', {
-			resource: 'subscription',
-			operation: 'delete',
-			subscriptionId: byId("={{ $('Create subscription').item.json.id }}"),
+		// Once, not once per transaction listed before it.
+		{
+			...chatDash('Delete subscription', {
+				resource: 'subscription',
+				operation: 'delete',
+				subscriptionId: byId("={{ $('Create subscription').item.json.id }}"),
+			}),
+			executeOnce: true,
+		},
+	]);
+}
+
+/**
+ * Onboarding a client: Create client (with its first member) → Assign two agents to it (picked by
+ * an expression) → Add a second member → Get Many agents of that client. The client's `_id`,
+ * which Create Client does not return, comes from the node's read-back.
+ */
+export function onboardingChainWorkflow(id: string, clientName: string, agentIds: string[]) {
+	const chatDash = (name: string, parameters: IDataObject) => ({
+		name,
+		type: CHATDASH_TYPE,
+		typeVersion: 1,
+		parameters,
+		credentials: { chatDashApi: E2E_CREDENTIAL },
+	});
+	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+	return linearWorkflow(id, [
+		codeNode('New client', [{ clientName, agents: agentIds, admin: 'frontdesk', password: 'e2e-Onboard-pw-91' }]),
+		chatDash('Create client', {
+			resource: 'client',
+			operation: 'create',
+			name: '={{ $json.clientName }}',
+			language: 'en',
+			memberName: 'Front Desk',
+			loginId: '={{ $json.admin }}',
+			password: '={{ $json.password }}',
 		}),
+		chatDash('Assign agents', {
+			resource: 'agent',
+			operation: 'assign',
+			clientId: byId('={{ $json._id }}'),
+			agentIds: "={{ $('New client').item.json.agents }}",
+		}),
+		chatDash('Add member', {
+			resource: 'clientMember',
+			operation: 'create',
+			clientId: byId("={{ $('Create client').item.json._id }}"),
+			name: 'Practice Manager',
+			loginId: 'manager',
+			password: "={{ $('New client').item.json.password }}",
+		}),
+		chatDash('Agents of the client', {
+			resource: 'agent',
+			operation: 'getAll',
+			filterByClient: true,
+			clientId: byId("={{ $('Create client').item.json._id }}"),
+			returnAll: true,
+		}),
+	]);
+}
+
+/**
+ * An agent's data: Create a lead tag → a sheet-like Code node making `leadCount` rows tagged with
+ * it → Create leads (batched by the node) → Get Many conversations of the agent → Get Many
+ * messages of the first → Query analytics. The last three run once (`executeOnce`), not once per lead.
+ */
+export function agentDataChainWorkflow(id: string, agentId: string, leadCount: number) {
+	const chatDash = (name: string, parameters: IDataObject, settings: IDataObject = {}) => ({
+		name,
+		type: CHATDASH_TYPE,
+		typeVersion: 1,
+		parameters: { agentId: { __rl: true, mode: 'id', value: agentId }, ...parameters },
+		credentials: { chatDashApi: E2E_CREDENTIAL },
+		...settings,
+	});
+	const rows = `const tagId = $('Create tag').first().json._id;
+return Array.from({ length: ${leadCount} }, (_, i) => ({ json: { phone: '+1415555' + String(i).padStart(4, '0'), name: 'Lead ' + i, tagId } }));`;
+	return linearWorkflow(id, [
+		chatDash('Create tag', { resource: 'leadTag', operation: 'create', label: 'Autumn campaign' }),
+		codeNode('Leads sheet', rows),
+		chatDash('Create leads', {
+			resource: 'lead',
+			operation: 'create',
+			phone: '={{ $json.phone }}',
+			additionalFields: { customFields: '={{ JSON.stringify({ name: $json.name }) }}', tags: '={{ [$json.tagId] }}' },
+		}),
+		chatDash('Conversations', { resource: 'conversation', operation: 'getAll', returnAll: true }, { executeOnce: true }),
+		chatDash('Messages of the first', { resource: 'message', operation: 'getAll', conversationId: '={{ $json._id }}', returnAll: true }, { executeOnce: true }),
+		chatDash(
+			'Analytics',
+			{
+				resource: 'analytics',
+				operation: 'query',
+				metrics: ['conversations', 'averageCost'],
+				startTime: '2026-11-01T00:00:00.000Z',
+				endTime: '2026-11-26T00:00:00.000Z',
+			},
+			{ executeOnce: true },
+		),
 	]);
 }
