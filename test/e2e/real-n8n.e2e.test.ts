@@ -10,7 +10,15 @@ import path from 'node:path';
 
 import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/ChatDashApi.credentials';
 import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
-import { DEMO_ACCOUNT, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } from '../../scripts/lib/demo-fixtures';
+import {
+	DEMO_ACCOUNT,
+	DEMO_AGENTS,
+	DEMO_COUPONS,
+	DEMO_CREDENTIAL,
+	DEMO_LEAD_AGENT,
+	EXAMPLES,
+	EXAMPLE_WORKFLOW_ID,
+} from '../../scripts/lib/demo-fixtures';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import {
 	agentDataChainWorkflow,
@@ -82,7 +90,7 @@ beforeAll(async () => {
 			[LIFECYCLE_ACCOUNT]: [],
 		},
 		stripe: { [BILLING_ACCOUNT]: { transactions: BILLING_TRANSACTIONS } },
-		agents: ONBOARDING_AGENTS,
+		agents: [...ONBOARDING_AGENTS, ...DEMO_AGENTS],
 		agentData: { [DATA_AGENT]: { conversations: DATA_CONVERSATIONS } },
 	});
 	// Only the flaky account misbehaves, so the other scenarios stay exact.
@@ -101,8 +109,11 @@ beforeAll(async () => {
 		{ ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: emulator.baseUrl } },
 		{ ...DEMO_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: emulator.baseUrl } },
 	]);
-	const example = JSON.parse(readFileSync(path.join(ROOT, 'examples/update-coupon.json'), 'utf8'));
-	const billingExample = JSON.parse(readFileSync(path.join(ROOT, 'examples/create-product-and-subscribe.json'), 'utf8'));
+	const examples = EXAMPLES.map(({ file, id }) => ({
+		...JSON.parse(readFileSync(path.join(ROOT, 'examples', file), 'utf8')),
+		id,
+		active: false,
+	}));
 	await n8n.importWorkflows([
 		couponUpdateWorkflow('e2eRenameThree', [
 			{ account: ACCOUNT, coupon: 'SUMMER20', newName: 'Summer 2027' },
@@ -126,14 +137,13 @@ beforeAll(async () => {
 		couponLifecycleWorkflow('e2eCouponLifecycle', LIFECYCLE_ACCOUNT),
 		billingChainWorkflow('e2eBillingChain', BILLING_ACCOUNT, BILLING_CLIENT),
 		agentDataChainWorkflow('e2eAgentDataChain', DATA_AGENT, 250),
-		onboardingChainWorkflow('e2eOnboardingChain', 'Sunrise Dental', ONBOARDING_AGENTS.slice(0, 2).map((agent) => agent._id)),
+		onboardingChainWorkflow('e2eOnboardingChain', 'Northside Dental', ONBOARDING_AGENTS.slice(0, 2).map((agent) => agent._id)),
 		couponUpdateWorkflow(
 			'e2eFlakyApi',
 			FLAKY_IDS.map((id) => ({ account: FLAKY_ACCOUNT, coupon: id, newName: `renamed ${id}` })),
 			{ nodeOptions: { concurrency: 8, timeout: 1000, maxAttempts: 8 } },
 		),
-		{ ...example, id: EXAMPLE_WORKFLOW_ID, active: false },
-		{ ...billingExample, id: 'e2eBillingExample', active: false },
+		...examples,
 	]);
 }, INSTALL_TIMEOUT);
 
@@ -145,6 +155,11 @@ afterAll(async () => {
 
 function chatDashOutput(run: { data: { resultData: { runData: Record<string, Array<{ data?: { main: RunItem[][] } }>> } } }, nodeName = 'ChatDash') {
 	return run.data.resultData.runData[nodeName]?.[0]?.data?.main[0] ?? [];
+}
+
+/** The ID an example workflow was imported under. */
+function exampleId(file: string): string {
+	return EXAMPLES.find((example) => example.file === file)!.id;
 }
 
 function expectNoKeyIn(text: string) {
@@ -255,7 +270,7 @@ describe('n8n execute', () => {
 	test('Create client → Assign two agents → Add member → Get Many agents of the client, no secret in any output', async () => {
 		const { run, stdout, stderr } = await n8n.execute('e2eOnboardingChain');
 		expect(run.status).toBe('success');
-		const client = emulator.clients().find((entry) => entry.name === 'Sunrise Dental');
+		const client = emulator.clients().find((entry) => entry.name === 'Northside Dental');
 		expect(client).toBeDefined();
 		const clientId = client!._id as string;
 		expect(chatDashOutput(run, 'Create client').map((item) => item.json)).toEqual([client]);
@@ -317,13 +332,35 @@ describe('n8n execute', () => {
 	});
 
 	test('the billing example (examples/create-product-and-subscribe.json) creates a product and subscribes the client to it', async () => {
-		const { run } = await n8n.execute('e2eBillingExample');
+		const { run } = await n8n.execute(exampleId('create-product-and-subscribe.json'));
 		expect(run.status).toBe('success');
 		const product = emulator.products(DEMO_ACCOUNT).find((entry) => entry.productName === 'Voice Agent – Pro');
 		expect(product).toBeDefined();
 		const [subscription] = chatDashOutput(run, 'Subscribe the client');
 		expect(emulator.subscription(DEMO_ACCOUNT, subscription.json.id as string)).toBeDefined();
 		expect(subscription.json.product).toMatchObject({ id: product?.productId });
+	});
+
+	test('the onboarding example (examples/onboard-client.json) creates the client, identified, and gives it its two agents', async () => {
+		const { run } = await n8n.execute(exampleId('onboard-client.json'));
+		expect(run.status).toBe('success');
+		const client = emulator.clients().find((entry) => entry.name === 'Sunrise Dental');
+		expect(chatDashOutput(run, 'Create client').map((item) => item.json)).toEqual([client]);
+		expect(chatDashOutput(run, 'Check its agents').map((item) => item.json._id)).toEqual(DEMO_AGENTS.map((agent) => agent._id));
+		expect(DEMO_AGENTS.map((agent) => emulator.agent(agent._id)?.clientId)).toEqual([client?._id, client?._id]);
+	});
+
+	test('the lead example (examples/import-leads.json) creates its three leads in one request, paired with their rows', async () => {
+		const { run } = await n8n.execute(exampleId('import-leads.json'));
+		expect(run.status).toBe('success');
+		const leads = emulator.leads(DEMO_LEAD_AGENT);
+		expect(leads.map((lead) => [lead.phone, lead.customFields.firstName])).toEqual([
+			['+14155550101', 'Ann'],
+			['+14155550102', 'Ben'],
+			['+14155550103', 'Cleo'],
+		]);
+		expect(chatDashOutput(run, 'Create leads').map((item) => [item.json, item.pairedItem])).toEqual(leads.map((lead, item) => [lead, { item }]));
+		expect(emulator.requests.filter((request) => request.path === `/agents/${DEMO_LEAD_AGENT}/leads`)).toHaveLength(1);
 	});
 
 	test('the example workflow (examples/update-coupon.json) renames the demo coupons', async () => {
