@@ -1,0 +1,262 @@
+/**
+ * The package on n8n's distributed engine: n8n 2.41.1 in queue mode — a main instance, two
+ * workers, PostgreSQL and Redis — each n8n process with the packed tarball installed in its own
+ * user folder, as users must install community packages on every instance.
+ *
+ * 20 webhook calls on the main each start one execution renaming 50 coupons (1,000 in all)
+ * against the emulator with its fault profile on; the workers run them. Then a worker set up
+ * WITHOUT the package shows the error users see when they forget one instance.
+ *
+ * PostgreSQL and Redis come from the machine's Debian packages (scripts/lib/services.js); where
+ * they cannot be had the suite is skipped with the reason, unless CHATDASH_REQUIRE_QUEUE_MODE=1.
+ * (No webhook processor: the ChatDash Trigger's queue-mode delivery is not covered here.)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { packPackage } from '../../scripts/lib/n8n-instance';
+import { createQueueMain, createQueueWorker, waitForWebhook } from '../../scripts/lib/n8n-queue';
+import { ensureN8n, N8N_VERSION } from '../../scripts/lib/n8n-runtime';
+import { ensureQueueServices, queueModeRequired, startPostgres, startRedis } from '../../scripts/lib/services';
+import { linearWorkflow, renameCouponsParameters } from '../../scripts/lib/workflows';
+import { startEmulator } from '../emulator/chatdash-emulator';
+import { E2E_CREDENTIAL } from './workflows';
+
+const API_KEY = 'cd_agency_queue_Hq27XbN4pL';
+const ACCOUNT = 'acct_queue';
+const WORKFLOW_ID = 'queueRenameCoupons';
+const WEBHOOK_PATH = 'chatdash-queue-rename';
+const EXECUTIONS = 20;
+const COUPONS_PER_EXECUTION = 50;
+const INSTALL_TIMEOUT = 30 * 60 * 1000;
+
+const batchIds = (batch: number) =>
+	Array.from({ length: COUPONS_PER_EXECUTION }, (_, index) => `Q${String(batch).padStart(2, '0')}-${String(index).padStart(2, '0')}`);
+const ALL_IDS = Array.from({ length: EXECUTIONS }, (_, batch) => batchIds(batch)).flat();
+const newName = (id: string) => `Queue renamed ${id}`;
+
+const progress = (line: string) => process.stderr.write(`[queue] ${line}\n`);
+
+// Decided while jest collects the tests, so that a machine without the services skips visibly.
+const services = ensureQueueServices(progress);
+if ('unavailable' in services) {
+	const reason = `The queue-mode tests need PostgreSQL and Redis, which are not available here: ${services.unavailable}`;
+	if (queueModeRequired(process.env)) throw new Error(reason);
+	process.stderr.write(`\n[queue] SKIPPING the queue-mode tests. ${reason}\n\n`);
+}
+const describeQueueMode = 'postgresBin' in services ? describe : describe.skip;
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+type Main = Awaited<ReturnType<typeof createQueueMain>>;
+type Worker = Awaited<ReturnType<typeof createQueueWorker>>;
+type Postgres = Awaited<ReturnType<typeof startPostgres>>;
+type Redis = Awaited<ReturnType<typeof startRedis>>;
+interface PairedEntry {
+	coupon: { id: string; name: string } & Record<string, unknown>;
+	asked: { id: string; newName: string };
+}
+
+/**
+ * Webhook → the batch's coupons as items → ChatDash Coupon Update → a Code node that, per item,
+ * looks up the item it came from with `$('Coupons to rename').item`: n8n follows pairedItem, so a
+ * wrong or missing pairing shows as a wrong `asked` (or an error). The webhook answers with the
+ * last node's items once a worker has finished the run.
+ */
+function queueWorkflow() {
+	const workflow = linearWorkflow(WORKFLOW_ID, [
+		{
+			name: 'Coupons to rename',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: { jsCode: 'return $input.first().json.body.coupons.map((json) => ({ json }));' },
+		},
+		{
+			name: 'ChatDash',
+			type: 'n8n-nodes-chatdash.chatDash',
+			typeVersion: 1,
+			parameters: renameCouponsParameters(ACCOUNT, { concurrency: 8, timeout: 2000, maxAttempts: 8 }),
+			credentials: { chatDashApi: E2E_CREDENTIAL },
+		},
+		{
+			name: 'Pair check',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: {
+				mode: 'runOnceForEachItem',
+				jsCode: "return { json: { coupon: $json, asked: $('Coupons to rename').item.json } };",
+			},
+		},
+	]);
+	// The Manual Trigger linearWorkflow starts with becomes a production Webhook.
+	const [trigger, ...rest] = workflow.nodes;
+	const webhook = {
+		...trigger,
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: 'b1d5c3a0-5e1f-4c55-9a43-000000000014',
+		parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+	};
+	const { [trigger.name]: fromTrigger, ...connections } = workflow.connections;
+	return { ...workflow, name: 'ChatDash in queue mode', nodes: [webhook, ...rest], connections: { ...connections, Webhook: fromTrigger } };
+}
+
+/** Runs SQL on the shared database with psql; rows as arrays of fields. */
+function sql(postgres: Postgres, query: string): Promise<string[][]> {
+	const psql = path.join((services as { postgresBin: string }).postgresBin, 'psql');
+	const args = ['-h', postgres.host, '-p', String(postgres.port), '-U', postgres.user, '-d', postgres.database, '-At', '-F', '\t', '-c', query];
+	return new Promise((resolve, reject) => {
+		const child = spawn(psql, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', (code) =>
+			code === 0 ? resolve(stdout.split('\n').filter(Boolean).map((line) => line.split('\t'))) : reject(new Error(`psql: ${stderr}`)),
+		);
+	});
+}
+
+describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 workers, PostgreSQL, Redis)`, () => {
+	let workDir: string;
+	let tarball: string;
+	let emulator: Emulator;
+	let postgres: Postgres;
+	let redis: Redis;
+	let main: Main;
+	let workers: Worker[] = [];
+	let bareWorker: Worker | undefined;
+	const started = Date.now();
+
+	const callWebhook = async (batch: number, ids: string[]) => {
+		const response = await fetch(`${main.url()}/webhook/${WEBHOOK_PATH}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ batch, coupons: ids.map((id) => ({ id, newName: newName(id) })) }),
+		});
+		const text = await response.text();
+		let body: unknown = text;
+		try {
+			body = JSON.parse(text);
+		} catch {
+			// not JSON: kept as text for the failure message
+		}
+		return { status: response.status, body };
+	};
+
+	beforeAll(async () => {
+		const { postgresBin, redisServer } = services as { postgresBin: string; redisServer: string };
+		workDir = mkdtempSync(path.join(tmpdir(), 'chatdash-queue-'));
+		// Installs n8n once (first run only) before the instances below ask for it in parallel.
+		await ensureN8n(progress);
+		[tarball, postgres, redis, emulator] = await Promise.all([
+			packPackage(workDir),
+			startPostgres({ postgresBin, log: progress }),
+			startRedis({ redisServer, log: progress }),
+			startEmulator({ apiKey: API_KEY, accounts: { [ACCOUNT]: ALL_IDS.map((id) => ({ id, name: `Old ${id}` })) } }),
+		]);
+		emulator.setFaultProfile({ seed: 14, rate429: 0.1, rate503: 0.05, rateReset: 0.02, rateHang: 0.01, retryAfterSeconds: 1 });
+		const shared = { tarball, postgres, redis, log: progress };
+		// Set up in parallel: each installs the tarball into its own user folder (npm).
+		let worker1: Worker;
+		let worker2: Worker;
+		[main, worker1, worker2, bareWorker] = await Promise.all([
+			createQueueMain({ ...shared, home: path.join(workDir, 'main') }),
+			createQueueWorker({ ...shared, home: path.join(workDir, 'worker-1') }),
+			createQueueWorker({ ...shared, home: path.join(workDir, 'worker-2') }),
+			createQueueWorker({ ...shared, home: path.join(workDir, 'worker-bare'), withPackage: false }),
+		]);
+		workers = [worker1, worker2];
+		progress(`Instances set up in ${Math.round((Date.now() - started) / 1000)} s; importing through the main...`);
+		// The first CLI call migrates the shared database; everything else waits for it.
+		await main.importCredentials([{ ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: emulator.baseUrl } }]);
+		progress(`Database migrated, credential imported after ${Math.round((Date.now() - started) / 1000)} s.`);
+		const startMain = async () => {
+			await main.importWorkflows([queueWorkflow()]);
+			const published = await main.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
+			if (published.code !== 0) throw new Error(`n8n publish:workflow failed:\n${published.stdout}\n${published.stderr}`);
+			await main.start();
+			// Ready is not yet activated: the webhook answers 404 until then.
+			await waitForWebhook(main.url(), WEBHOOK_PATH);
+		};
+		await Promise.all([startMain(), ...workers.map((worker) => worker.start())]);
+		progress(`Main and 2 workers ready after ${Math.round((Date.now() - started) / 1000)} s.`);
+	}, INSTALL_TIMEOUT);
+
+	afterAll(async () => {
+		await Promise.all([...workers, ...(bareWorker ? [bareWorker] : [])].map((worker) => worker.stop()));
+		await main?.stop();
+		await Promise.all([postgres?.stop(), redis?.stop(), emulator?.close()]);
+		if (workDir) rmSync(workDir, { recursive: true, force: true });
+		progress(`Queue-mode suite done in ${Math.round((Date.now() - started) / 1000)} s.`);
+	});
+
+	test(`${EXECUTIONS} webhook executions × ${COUPONS_PER_EXECUTION} coupons: all succeed, both workers run some, every coupon renamed as asked, outputs paired`, async () => {
+		const runStarted = Date.now();
+		const responses = await Promise.all(Array.from({ length: EXECUTIONS }, (_, batch) => callWebhook(batch, batchIds(batch))));
+		progress(`${EXECUTIONS} executions answered in ${Math.round((Date.now() - runStarted) / 1000)} s.`);
+
+		// Every execution succeeded, each answering with its own 50 coupons, in order and paired.
+		responses.forEach(({ status, body }, batch) => {
+			expect({ batch, status }).toEqual({ batch, status: 200 });
+			const entries = body as PairedEntry[];
+			expect(entries.map((entry) => entry.coupon.id)).toEqual(batchIds(batch));
+			expect(entries.map((entry) => entry.asked.id)).toEqual(batchIds(batch));
+			for (const { coupon, asked } of entries) {
+				expect(coupon).toEqual(emulator.coupon(ACCOUNT, asked.id));
+				expect(coupon.name).toBe(asked.newName);
+			}
+		});
+		const statuses = await sql(postgres, `SELECT status, count(*) FROM execution_entity WHERE "workflowId" = '${WORKFLOW_ID}' GROUP BY status`);
+		expect(statuses).toEqual([['success', String(EXECUTIONS)]]);
+
+		// All 1,000 coupons renamed exactly as asked, and nothing else touched.
+		const coupons = emulator.coupons(ACCOUNT);
+		expect(coupons).toHaveLength(ALL_IDS.length);
+		expect(coupons.filter((coupon) => coupon.name !== newName(coupon.id))).toEqual([]);
+		const puts = emulator.requests.filter((request) => request.method === 'PUT');
+		progress(`${puts.length} PUT requests for ${ALL_IDS.length} coupons (the rest were answered with faults and retried).`);
+		expect(puts.length).toBeGreaterThan(ALL_IDS.length); // the fault profile made the node retry
+		expect(new Set(puts.map((request) => request.segments[5]))).toEqual(new Set(ALL_IDS));
+		expect(emulator.requests.every((request) => request.method === 'PUT')).toBe(true);
+
+		// Both workers ran some; together exactly the 20 executions, each once.
+		const perWorker = workers.map((worker) => worker.startedExecutions());
+		progress(`Executions per worker: ${perWorker.map((ids) => ids.length).join(' + ')} (${perWorker.map((ids) => ids.join(',')).join(' | ')})`);
+		for (const ids of perWorker) expect(ids.length).toBeGreaterThan(0);
+		const all = perWorker.flat();
+		expect(all).toHaveLength(EXECUTIONS);
+		expect(new Set(all).size).toBe(EXECUTIONS);
+		for (const worker of workers) {
+			const log = worker.log();
+			expect(log).not.toMatch(/Unrecognized node type/);
+			expect(log).not.toContain(API_KEY);
+		}
+		expect(main.serverLog()).not.toContain(API_KEY);
+	});
+
+	test('a worker without the package: the execution fails with n8n’s "Unrecognized node type" error', async () => {
+		await Promise.all(workers.map((worker) => worker.stop()));
+		if (!bareWorker) throw new Error('the bare worker was not set up');
+		await bareWorker.start();
+		emulator.requests.length = 0;
+
+		const response = await callWebhook(99, ['Q00-00']);
+		progress(`Webhook answer with the bare worker: ${response.status} ${JSON.stringify(response.body)}`);
+		expect(response.status).toBeGreaterThanOrEqual(500);
+		expect(bareWorker.startedExecutions()).toHaveLength(1);
+		const [executionId] = bareWorker.startedExecutions();
+
+		const [[status]] = await sql(postgres, `SELECT status FROM execution_entity WHERE id = ${Number(executionId)}`);
+		expect(status).toBe('error');
+		const [[data]] = await sql(postgres, `SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
+		const messages = [...data.matchAll(/"(Unrecognized node type[^"]*)"/g)].map((match) => match[1]);
+		progress(`Messages in the failed execution: ${JSON.stringify([...new Set(messages)])}`);
+		expect(messages).toContain('Unrecognized node type: n8n-nodes-chatdash.chatDash');
+		// Nothing reached ChatDash.
+		expect(emulator.requests).toEqual([]);
+	});
+});
