@@ -228,7 +228,7 @@ describe('Transaction → Get Many', () => {
 		[{ filters: { createdBefore: '={{ 1700000000 }}' } }, 'The Created Before must be a date, not 1700000000'],
 		[
 			{ filters: { createdAfter: '2024-02-01T00:00:00Z', createdBefore: '2024-01-01T00:00:00Z' } },
-			'The Created After must not be later than the Created Before',
+			'The Created After date is later than the Created Before date',
 		],
 		[{ filters: { customer: '={{ "   " }}' } }, 'The Customer ID is empty'],
 		[{ filters: { customer: '={{ {"id": "cus_ann"} }}' } }, 'The Customer ID must be text, but the expression gave an object'],

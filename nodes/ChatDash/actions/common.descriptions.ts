@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { toUnixSeconds } from '../helpers/validation';
 import { DEFAULT_TIMEOUT_MS } from '../transport';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
@@ -104,6 +105,44 @@ export function getListRequestLimit(
 		});
 	}
 	return { returnAll, limit };
+}
+
+/**
+ * Created After / Created Before for a Filters collection, sent as `created_start` /
+ * `created_end` in unix seconds (the Stripe lists that document them: products, transactions).
+ * @param noun what is listed, for the descriptions ("products")
+ */
+export function createdRangeFilters(noun: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: `Only ${noun} created at or after this time (sent as created_start, in unix seconds)`,
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description: `Only ${noun} created at or before this time (sent as created_end, in unix seconds)`,
+		},
+	];
+}
+
+/** The `created_start` / `created_end` query of the filters set, refused when the range is empty. */
+export function getCreatedRange(context: IExecuteFunctions, filters: IDataObject, itemIndex: number): IDataObject {
+	const range: IDataObject = {};
+	if (filters.createdAfter) range.created_start = toUnixSeconds(context, filters.createdAfter, 'Created After', itemIndex);
+	if (filters.createdBefore) range.created_end = toUnixSeconds(context, filters.createdBefore, 'Created Before', itemIndex);
+	if (typeof range.created_start === 'number' && typeof range.created_end === 'number' && range.created_start > range.created_end) {
+		throw new NodeOperationError(context.getNode(), 'The Created After date is later than the Created Before date', {
+			itemIndex,
+			description: `Nothing can match both; nothing was sent to ChatDash for item ${itemIndex + 1}.`,
+		});
+	}
+	return range;
 }
 
 /** Defaults of the Options below; see the README for why 4 at a time. */

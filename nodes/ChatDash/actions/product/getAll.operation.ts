@@ -17,12 +17,13 @@
  * created[gte]/created[lte]).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getIdParameter, toOneOf, toUnixSeconds } from '../../helpers/validation';
+import { getIdParameter, toOneOf } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import {
 	accountIdField,
+	createdRangeFilters,
+	getCreatedRange,
 	getListRequestLimit,
 	limitField,
 	requestOptionsField,
@@ -53,20 +54,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only products created at or after this time (sent as created_start, in unix seconds)',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only products created at or before this time (sent as created_end, in unix seconds)',
-			},
+			...createdRangeFilters('products'),
 			{
 				displayName: 'Status',
 				name: 'status',
@@ -91,18 +79,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.status !== undefined) qs.status = toOneOf(this, filters.status, STATUSES, 'Status', itemIndex);
-	if (filters.createdAfter) qs.created_start = toUnixSeconds(this, filters.createdAfter, 'Created After', itemIndex);
-	if (filters.createdBefore) qs.created_end = toUnixSeconds(this, filters.createdBefore, 'Created Before', itemIndex);
-	if (
-		typeof qs.created_start === 'number' &&
-		typeof qs.created_end === 'number' &&
-		qs.created_start > qs.created_end
-	) {
-		throw new NodeOperationError(this.getNode(), 'The Created After date is later than the Created Before date', {
-			itemIndex,
-			description: `No product can match both; nothing was sent to ChatDash for item ${itemIndex + 1}.`,
-		});
-	}
+	Object.assign(qs, getCreatedRange(this, filters, itemIndex));
 
 	return {
 		method: 'GET',

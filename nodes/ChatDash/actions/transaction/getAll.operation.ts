@@ -13,12 +13,13 @@
  * not say whether created_start / created_end are inclusive.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getIdParameter, getOptionalTextParameter, toUnixSeconds } from '../../helpers/validation';
+import { getIdParameter, getOptionalTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import {
 	accountIdField,
+	createdRangeFilters,
+	getCreatedRange,
 	getListRequestLimit,
 	limitField,
 	requestOptionsField,
@@ -46,20 +47,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only transactions created from this time on (sent as created_start, in unix seconds)',
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only transactions created up to this time (sent as created_end, in unix seconds)',
-			},
+			...createdRangeFilters('transactions'),
 			{
 				displayName: 'Customer ID',
 				name: 'customer',
@@ -80,22 +68,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 
 	const customer = getOptionalTextParameter(this, 'filters.customer', 'Customer ID', itemIndex);
 	if (customer !== undefined) qs.customer = customer;
-	if (filters.createdAfter) {
-		qs.created_start = toUnixSeconds(this, filters.createdAfter, 'Created After', itemIndex);
-	}
-	if (filters.createdBefore) {
-		qs.created_end = toUnixSeconds(this, filters.createdBefore, 'Created Before', itemIndex);
-	}
-	if (
-		typeof qs.created_start === 'number' &&
-		typeof qs.created_end === 'number' &&
-		qs.created_start > qs.created_end
-	) {
-		throw new NodeOperationError(this.getNode(), 'The Created After must not be later than the Created Before', {
-			itemIndex,
-			description: `Set 'Created After' to a time before 'Created Before' for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
-		});
-	}
+	Object.assign(qs, getCreatedRange(this, filters, itemIndex));
 
 	return {
 		method: 'GET',
