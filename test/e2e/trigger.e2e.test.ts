@@ -1,0 +1,266 @@
+/**
+ * The ChatDash Trigger inside a real n8n 2.41.1 (`n8n start`, the package installed from its
+ * `npm pack` tarball), with WEBHOOK_URL on loopback and the emulated Webhook Subscriptions:
+ * publish → one subscription; each delivery → one execution; restart → still one; unpublish →
+ * no events left; publish again → the same subscription; test listens reuse their own.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { createN8nInstance, packPackage } from '../../scripts/lib/n8n-instance';
+import { startWebhookEmulator } from '../emulator/webhook-subscriptions';
+import { RECEIVER_NODE_NAME, TRIGGER_E2E_CREDENTIAL, TRIGGER_NODE_NAME, triggerToCodeWorkflow } from './trigger-workflows';
+
+const CLIENT_KEY = 'CD.CL.e2e-client-key-7Jq2';
+const CLIENT_ID = 'client_e2e';
+const AGENT = 'agent_e2e';
+const PROD_WORKFLOW = 'e2eTriggerProd';
+const PROD_WEBHOOK_ID = '7d1e0c55-8f0a-4e41-9b6f-1a2b3c4d5e01';
+const TEST_WORKFLOW = 'e2eTriggerListen';
+const TEST_WEBHOOK_ID = '7d1e0c55-8f0a-4e41-9b6f-1a2b3c4d5e02';
+const SUBSCRIBED = ['call.ended', 'call.inbound', 'call.missed'];
+const INSTALL_TIMEOUT = 30 * 60 * 1000;
+
+type Instance = Awaited<ReturnType<typeof createN8nInstance>>;
+type Emulator = Awaited<ReturnType<typeof startWebhookEmulator>>;
+
+let workDir: string;
+let emulator: Emulator;
+let n8n: Instance;
+let cookie = '';
+const browserId = 'chatdash-trigger-e2e';
+const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'ChatDash-e2e-Passw0rd' };
+
+const progress = (line: string) => process.stderr.write(`[e2e trigger] ${line}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function rest(method: string, route: string, body?: unknown) {
+	const response = await fetch(`${n8n.url()}${route}`, {
+		method,
+		headers: { 'content-type': 'application/json', 'browser-id': browserId, cookie },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const setCookie = response.headers.get('set-cookie');
+	if (setCookie) cookie = setCookie.split(';')[0];
+	const text = await response.text();
+	let parsed: unknown = text;
+	try {
+		parsed = text ? JSON.parse(text) : undefined;
+	} catch {
+		// not JSON
+	}
+	return { status: response.status, body: parsed as { data?: any } | undefined };
+}
+
+async function login() {
+	cookie = '';
+	const answer = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	expect(answer.status).toBe(200);
+}
+
+/** n8n's execution data is serialised with `flatted`: strings inside objects are indexes. */
+function unflatten(text: string): any {
+	const input = JSON.parse(text) as unknown[];
+	const seen = new Map<number, unknown>();
+	const revive = (index: number): unknown => {
+		const value = input[index];
+		if (typeof value !== 'object' || value === null) return value;
+		if (seen.has(index)) return seen.get(index);
+		const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+		seen.set(index, out);
+		for (const [key, entry] of Object.entries(value)) {
+			(out as Record<string, unknown>)[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
+		}
+		return out;
+	};
+	return revive(0);
+}
+
+async function executionIds(workflowId: string): Promise<string[]> {
+	const answer = await rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
+	expect(answer.status).toBe(200);
+	return (answer.body!.data.results as Array<{ id: string }>).map((execution) => execution.id);
+}
+
+async function waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<string[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const ids = await executionIds(workflowId);
+		if (ids.length >= count || Date.now() > deadline) return ids;
+		await sleep(300);
+	}
+}
+
+async function receivedItems(executionId: string): Promise<unknown[]> {
+	let answer = await rest('GET', `/rest/executions/${executionId}`);
+	for (let tries = 0; !['success', 'error', 'crashed'].includes(answer.body!.data.status) && tries < 100; tries++) {
+		await sleep(300);
+		answer = await rest('GET', `/rest/executions/${executionId}`);
+	}
+	expect(answer.body!.data.status).toBe('success');
+	const data = unflatten(answer.body!.data.data as string);
+	const runs = data.resultData.runData[RECEIVER_NODE_NAME] as Array<{ data: { main: Array<Array<{ json: unknown }>> } }>;
+	return runs[0].data.main[0].map((item) => item.json);
+}
+
+/**
+ * n8n answers /healthz/readiness before it activates published workflows: waits until the
+ * production URL answers (an event the node is not set to: 200, nothing runs) instead of 404.
+ */
+async function waitUntilServing(timeoutMs = 90_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const { status } = await emulator.postTo(prodUrl(), emulator.sampleEvent('call.started'));
+		if (status === 200) return;
+		if (Date.now() > deadline) throw new Error(`The production webhook still answers ${status}:\n${n8n.serverLog()}`);
+		await sleep(500);
+	}
+}
+
+async function restart(published = true) {
+	await n8n.stop();
+	await n8n.start();
+	await login();
+	if (published) await waitUntilServing();
+	// Unpublished: nothing to wait for but n8n's start-up activation pass (a few seconds).
+	else await sleep(10_000);
+}
+
+const prodUrl = () => `${n8n.url()}/webhook/${PROD_WEBHOOK_ID}/webhook`;
+const testUrl = () => `${n8n.url()}/webhook-test/${TEST_WEBHOOK_ID}/webhook`;
+const subscriptionsFor = (url: string) => emulator.webhookSubscriptions().filter((entry) => entry.webhookUrl === url);
+
+async function waitFor(check: () => boolean, timeoutMs = 20_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!check() && Date.now() < deadline) await sleep(200);
+}
+
+beforeAll(async () => {
+	workDir = mkdtempSync(path.join(tmpdir(), 'chatdash-trigger-e2e-'));
+	emulator = await startWebhookEmulator({ clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
+	const tarball = await packPackage(workDir);
+	n8n = await createN8nInstance({
+		tarball,
+		log: progress,
+		home: path.join(workDir, 'n8n-home'),
+		env: (port) => ({ WEBHOOK_URL: `http://127.0.0.1:${port}/` }),
+	});
+	await n8n.importCredentials([
+		{ ...TRIGGER_E2E_CREDENTIAL, type: 'chatDashClientApi', data: { apiKey: CLIENT_KEY, clientId: CLIENT_ID, baseUrl: emulator.baseUrl } },
+	]);
+	await n8n.importWorkflows([
+		triggerToCodeWorkflow(PROD_WORKFLOW, PROD_WEBHOOK_ID, { agentId: AGENT, events: SUBSCRIBED }),
+		triggerToCodeWorkflow(TEST_WORKFLOW, TEST_WEBHOOK_ID, { agentId: AGENT, events: ['call.ended'] }),
+	]);
+	const published = await n8n.cli(['publish:workflow', `--id=${PROD_WORKFLOW}`]);
+	expect(published.code).toBe(0);
+	await n8n.start();
+	expect((await rest('POST', '/rest/owner/setup', owner)).status).toBe(200);
+	await login();
+	await waitUntilServing();
+}, INSTALL_TIMEOUT);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await emulator?.close();
+	if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('a published workflow with ChatDash Trigger → Code', () => {
+	test('publishing registered exactly one subscription for <WEBHOOK_URL>webhook/<webhookId>/webhook with the chosen events', () => {
+		const subscriptions = emulator.webhookSubscriptions();
+		expect(subscriptions).toHaveLength(1);
+		expect(subscriptions[0]).toMatchObject({ clientId: CLIENT_ID, agentId: AGENT, webhookUrl: prodUrl() });
+		expect([...subscriptions[0].events].sort()).toEqual(SUBSCRIBED);
+		const posts = emulator.requests.filter((request) => request.method === 'POST');
+		expect(posts.map((request) => request.headers.authorization)).toEqual([CLIENT_KEY]);
+		// WEBHOOK_URL is on loopback: n8n's log carries the warning.
+		expect(n8n.serverLog()).toMatch(/loopback or private address, which ChatDash's servers cannot reach[^\n]*WEBHOOK_URL/);
+	});
+
+	test('each subscribed event → one execution whose output is the payload; an unsubscribed one → none', async () => {
+		let expected = 0;
+		for (const event of SUBSCRIBED) {
+			const deliveries = await emulator.deliver(event);
+			expect(deliveries.map((delivery) => [delivery.url, delivery.status])).toEqual([[prodUrl(), 200]]);
+			expected++;
+			const ids = await waitForExecutions(PROD_WORKFLOW, expected);
+			expect(ids).toHaveLength(expected);
+			const newest = ids.map(Number).sort((a, b) => b - a)[0];
+			expect(await receivedItems(String(newest))).toEqual([emulator.sampleEvent(event)]);
+		}
+		// Nobody subscribed to call.started: ChatDash sends nothing.
+		expect(await emulator.deliver('call.started')).toEqual([]);
+		// Sent anyway (e.g. before a change of events reached ChatDash): 200, nothing runs.
+		expect((await emulator.postTo(prodUrl(), emulator.sampleEvent('call.started'))).status).toBe(200);
+		// Not a JSON object: 400, nothing runs.
+		expect((await emulator.postTo(prodUrl(), [1, 2])).status).toBe(400);
+		await sleep(2000);
+		expect(await executionIds(PROD_WORKFLOW)).toHaveLength(SUBSCRIBED.length);
+		expect(n8n.serverLog()).not.toContain('+12137771235');
+	});
+
+	test('restarting n8n keeps exactly one subscription (nothing created)', async () => {
+		const postsBefore = emulator.requests.filter((request) => request.method === 'POST').length;
+		await restart();
+		expect(emulator.webhookSubscriptions()).toHaveLength(1);
+		expect(emulator.requests.filter((request) => request.method === 'POST')).toHaveLength(postsBefore);
+		expect((await emulator.deliver('call.ended')).map((delivery) => delivery.status)).toEqual([200]);
+		expect(await waitForExecutions(PROD_WORKFLOW, SUBSCRIBED.length + 1)).toHaveLength(SUBSCRIBED.length + 1);
+	});
+
+	test('unpublishing leaves the subscription with no events, also after a restart; publishing again reuses it', async () => {
+		const [subscription] = emulator.webhookSubscriptions();
+		expect((await rest('POST', `/rest/workflows/${PROD_WORKFLOW}/deactivate`, {})).status).toBe(200);
+		// n8n 2.41 applies (un)publishing through its publication outbox, a moment after the answer.
+		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === 0, 60_000);
+		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
+		await restart(false);
+		expect(emulator.webhookSubscriptions()).toHaveLength(1);
+		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
+		expect((await emulator.postTo(prodUrl(), emulator.sampleEvent('call.ended'))).status).toBe(404);
+
+		const workflow = await rest('GET', `/rest/workflows/${PROD_WORKFLOW}`);
+		const versionId = workflow.body!.data.versionId as string;
+		const activated = await rest('POST', `/rest/workflows/${PROD_WORKFLOW}/activate`, { versionId });
+		expect(activated.status).toBe(200);
+		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === SUBSCRIBED.length, 60_000);
+		expect(emulator.webhookSubscriptions().map((entry) => entry._id)).toEqual([subscription._id]);
+		expect([...emulator.webhookSubscription(subscription._id)!.events].sort()).toEqual(SUBSCRIBED);
+		await waitUntilServing();
+		expect((await emulator.deliver('call.missed')).map((delivery) => delivery.status)).toEqual([200]);
+		expect(emulator.webhookSubscriptions()).toHaveLength(1);
+	});
+});
+
+describe('listening for a test event in the editor', () => {
+	async function listen() {
+		const answer = await rest('POST', `/rest/workflows/${TEST_WORKFLOW}/run`, { triggerToStartFrom: { name: TRIGGER_NODE_NAME } });
+		expect(answer.status).toBe(200);
+		expect(answer.body!.data).toEqual({ waitingForWebhook: true });
+	}
+
+	test('two listens reuse one subscription for the /webhook-test/ URL; each test event empties it afterwards', async () => {
+		await listen();
+		expect(subscriptionsFor(testUrl())).toHaveLength(1);
+		const [subscription] = subscriptionsFor(testUrl());
+		expect(subscription.events).toEqual(['call.ended']);
+
+		expect((await emulator.deliver('call.ended', { only: [testUrl()] })).map((delivery) => delivery.status)).toEqual([200]);
+		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === 0);
+		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
+
+		await listen();
+		expect(subscriptionsFor(testUrl()).map((entry) => entry._id)).toEqual([subscription._id]);
+		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual(['call.ended']);
+		expect((await emulator.deliver('call.ended', { only: [testUrl()] })).map((delivery) => delivery.status)).toEqual([200]);
+		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === 0);
+		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
+		expect(emulator.webhookSubscriptions()).toHaveLength(2);
+	});
+
+	test('n8n’s log never shows the client key', () => {
+		expect(n8n.serverLog()).not.toContain(CLIENT_KEY);
+	});
+});
