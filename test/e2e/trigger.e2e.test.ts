@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { createN8nInstance, packPackage } from '../../scripts/lib/n8n-instance';
-import { startWebhookEmulator } from '../emulator/webhook-subscriptions';
+import { startEmulator } from '../emulator/chatdash-emulator';
 import { RECEIVER_NODE_NAME, TRIGGER_E2E_CREDENTIAL, TRIGGER_NODE_NAME, triggerToCodeWorkflow } from './trigger-workflows';
 
 const CLIENT_KEY = 'CD.CL.e2e-client-key-7Jq2';
+/** The agency key the emulator's other endpoints take; the trigger never sends it. */
+const AGENCY_KEY = 'cd_agency_trigger_e2e_Lm5';
 const CLIENT_ID = 'client_e2e';
 const AGENT = 'agent_e2e';
 const PROD_WORKFLOW = 'e2eTriggerProd';
@@ -23,7 +25,7 @@ const SUBSCRIBED = ['call.ended', 'call.inbound', 'call.missed'];
 const INSTALL_TIMEOUT = 30 * 60 * 1000;
 
 type Instance = Awaited<ReturnType<typeof createN8nInstance>>;
-type Emulator = Awaited<ReturnType<typeof startWebhookEmulator>>;
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 let workDir: string;
 let emulator: Emulator;
@@ -138,7 +140,7 @@ async function waitFor(check: () => boolean, timeoutMs = 20_000) {
 
 beforeAll(async () => {
 	workDir = mkdtempSync(path.join(tmpdir(), 'chatdash-trigger-e2e-'));
-	emulator = await startWebhookEmulator({ clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
+	emulator = await startEmulator({ apiKey: AGENCY_KEY, clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
 	const tarball = await packPackage(workDir);
 	n8n = await createN8nInstance({
 		tarball,

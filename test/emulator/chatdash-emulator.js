@@ -9,6 +9,7 @@
  *   agent-conversations.js   an agent's conversations, their messages, AI analysis
  *   agent-leads.js           an agent's leads and lead tags
  *   agent-analytics.js       an agent's analytics query
+ *   webhook-subscriptions.js call-event subscriptions (client API key) and deliveries to subscribers
  *   stripe-coupons.js        coupons and promotion codes of connected accounts
  *   stripe-products.js       products
  *   stripe-subscriptions.js  subscriptions
@@ -41,6 +42,7 @@ const { stripeInvoices } = require('./stripe-invoices');
 const { stripeProducts } = require('./stripe-products');
 const { stripeSubscriptions } = require('./stripe-subscriptions');
 const { stripeTransactions } = require('./stripe-transactions');
+const { webhookSubscriptions } = require('./webhook-subscriptions');
 
 const API_PREFIX = '/v1/public';
 
@@ -59,12 +61,14 @@ const API_PREFIX = '/v1/public';
  *   stripe?: Record<string, Record<string, Array<Record<string, any>>>>,
  *   clients?: Array<Record<string, unknown>>, agents?: Array<Record<string, unknown>>,
  *   agentData?: Record<string, Record<string, Array<Record<string, any>>>>,
- *   clientApiKey?: string, port?: number, host?: string }} options
+ *   clientApiKey?: string, clientId?: string, webhookSubscriptions?: Array<Record<string, any>>,
+ *   refuseEmptyEvents?: boolean, port?: number, host?: string }} options
  *   `accounts`: connected accounts and their coupons. `stripe`: per connected account, seeds for
  *   the other Stripe modules (`products`, `subscriptions`, `invoices`, `transactions`; see each
  *   module); every account named in either is known, any other answers 404. `clients` (each
  *   may carry `members`) and `agents` seed the agency modules; `agentData[agentId]` the
- *   agent-scoped ones (`conversations`, `leads`, `tags`).
+ *   agent-scoped ones (`conversations`, `leads`, `tags`). `clientApiKey` (a `CD.CL.` key) and
+ *   `clientId` are the one client key the Webhook Subscriptions accept and its client.
  */
 async function startEmulator(options) {
 	/** @type {RecordedRequest[]} */
@@ -97,6 +101,7 @@ async function startEmulator(options) {
 	const conversations = agentConversations(context);
 	const leads = agentLeads(context);
 	const analytics = agentAnalytics(context);
+	const hooks = webhookSubscriptions(context);
 	const coupons = stripeCoupons(context);
 	const products = stripeProducts(context);
 	const subscriptions = stripeSubscriptions(context);
@@ -109,6 +114,7 @@ async function startEmulator(options) {
 		...conversations.routes,
 		...leads.routes,
 		...analytics.routes,
+		...hooks.routes,
 		...coupons.routes,
 		...products.routes,
 		...subscriptions.routes,
@@ -157,13 +163,12 @@ async function startEmulator(options) {
 			if (drawn === '503') return { status: 503, body: { error: 'An unexpected error occurred' } };
 			if (drawn) return { action: drawn };
 		}
-		if (request.headers.authorization !== options.apiKey) {
-			return {
-				status: 401,
-				body: core.stripeStyleError('invalid_request_error', 'Invalid API key provided.'),
-			};
-		}
-		return core.dispatch(routes, request);
+		// The Webhook Subscriptions routes check the client key themselves; every other one wants the agency key.
+		return core.dispatch(routes, request, (found) =>
+			found.clientKey || request.headers.authorization === options.apiKey
+				? undefined
+				: { status: 401, body: core.stripeStyleError('invalid_request_error', 'Invalid API key provided.') },
+		);
 	}
 
 	const server = http.createServer((req, res) => {
@@ -254,6 +259,7 @@ async function startEmulator(options) {
 		...conversations.api,
 		...leads.api,
 		...analytics.api,
+		...hooks.api,
 		...coupons.api,
 		...products.api,
 		...subscriptions.api,

@@ -11,9 +11,10 @@
  *   receivedAt: number }} RecordedRequest
  * @typedef {{ status: number, body: unknown, headers?: Record<string, string> }} Answer
  * @typedef {{ params: Record<string, string>, query: Record<string, string>, json: any, request: RecordedRequest }} Call
- * @typedef {{ method: string, path: string, handle: (call: Call) => Answer }} Route
+ * @typedef {{ method: string, path: string, handle: (call: Call) => Answer, clientKey?: boolean }} Route
  *   `path` after the API prefix, e.g. `stripe/connect/accounts/:accountId/products/:productId`;
- *   a `:name` segment matches any one segment and is passed decoded in `params`.
+ *   a `:name` segment matches any one segment and is passed decoded in `params`. `clientKey`: the
+ *   route takes a client API key (Webhook Subscriptions), not the agency key.
  * @typedef {{ routes: Route[], api?: Record<string, unknown> }} EmulatorModule
  * @typedef {{
  *   options: Record<string, any>,
@@ -99,10 +100,13 @@ function unixSecondsQuery(value, name) {
 }
 
 /**
- * Finds the route for a request and calls it, or answers 404 for an unknown URL.
- * @param {Route[]} routes @param {RecordedRequest} request @returns {Answer}
+ * Finds the route for a request and calls it, or answers 404 for an unknown URL. `authorize`
+ * answers instead of the route when the request may not use it (a wrong key).
+ * @param {Route[]} routes @param {RecordedRequest} request
+ * @param {(route: Route) => Answer | undefined} [authorize]
+ * @returns {Answer}
  */
-function dispatch(routes, request) {
+function dispatch(routes, request, authorize = () => undefined) {
 	for (const route of routes) {
 		if (route.method !== request.method) continue;
 		const pattern = route.path.split('/');
@@ -117,7 +121,7 @@ function dispatch(routes, request) {
 			}
 			return piece === segment;
 		});
-		if (matches) return route.handle({ params, query: request.query, json: request.json, request });
+		if (matches) return authorize(route) ?? route.handle({ params, query: request.query, json: request.json, request });
 	}
 	return {
 		status: 404,

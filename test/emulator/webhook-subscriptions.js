@@ -33,8 +33,6 @@
  *   - Dates are ISO 8601 strings; `messages` of call.ended holds four objects (the sample prints
  *     `[Object]` four times): here `{}` each, since their content is not shown.
  */
-const http = require('node:http');
-
 const core = require('./core');
 
 const { invalid, noSuch, ok, padded, stripeStyleError } = core;
@@ -319,82 +317,4 @@ function webhookSubscriptions(context) {
 	return { routes, api };
 }
 
-/**
- * The module on a small HTTP server of its own (`/v1/public` prefix, requests recorded), for tests
- * that need only the Webhook Subscriptions endpoints.
- * @param {{ clientApiKey: string, clientId?: string, refuseEmptyEvents?: boolean,
- *   webhookSubscriptions?: Array<Record<string, any>>, port?: number }} options
- */
-async function startWebhookEmulator(options) {
-	const API_PREFIX = '/v1/public';
-	let counter = 0;
-	/** @type {import('./core').EmulatorContext} */
-	const context = {
-		options,
-		nextNumber: () => ++counter,
-		now: () => Math.floor(Date.now() / 1000),
-		addAccount: () => {},
-		accountMissing: () => undefined,
-		shared: {},
-	};
-	const module = webhookSubscriptions(context);
-	/** @type {import('./core').RecordedRequest[]} */
-	const requests = [];
-	const server = http.createServer((req, res) => {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
-		req.on('end', () => {
-			const rawPath = req.url ?? '';
-			const [pathPart, queryPart = ''] = rawPath.split('?', 2);
-			const body = Buffer.concat(chunks).toString('utf8');
-			let json;
-			try {
-				json = body ? JSON.parse(body) : undefined;
-			} catch {
-				json = undefined;
-			}
-			const path = pathPart.startsWith(API_PREFIX) ? pathPart.slice(API_PREFIX.length) : pathPart;
-			/** @type {import('./core').RecordedRequest} */
-			const request = {
-				method: req.method ?? '',
-				rawPath,
-				path,
-				segments: path.split('/').filter((segment, index) => index > 0 || segment !== '').map(decodeURIComponent),
-				query: Object.fromEntries(new URLSearchParams(queryPart)),
-				headers: req.headers,
-				body,
-				json,
-				receivedAt: Date.now(),
-			};
-			requests.push(request);
-			const answer = pathPart.startsWith(`${API_PREFIX}/`)
-				? core.dispatch(module.routes, request)
-				: { status: 404, body: stripeStyleError('invalid_request_error', 'Unknown API prefix') };
-			const text = JSON.stringify(answer.body);
-			res.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-			res.end(text);
-		});
-	});
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined));
-	});
-	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-	const origin = `http://127.0.0.1:${address.port}`;
-	return {
-		origin,
-		baseUrl: `${origin}${API_PREFIX}`,
-		port: address.port,
-		requests,
-		clearRequests: () => requests.splice(0, requests.length),
-		...module.api,
-		close: () =>
-			new Promise((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve(undefined));
-			}),
-	};
-}
-
-module.exports = { webhookSubscriptions, startWebhookEmulator, SAMPLE_EVENTS, WEBHOOK_EVENTS: EVENTS };
+module.exports = { webhookSubscriptions, SAMPLE_EVENTS, WEBHOOK_EVENTS: EVENTS };

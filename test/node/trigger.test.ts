@@ -6,7 +6,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { CLIENT_CREDENTIAL_TEST_MESSAGES, ChatDashClientApi } from '../../credentials/ChatDashClientApi.credentials';
 import { isUnreachableFromInternet } from '../../nodes/ChatDashTrigger/subscription';
-import { startWebhookEmulator } from '../emulator/webhook-subscriptions';
+import { startEmulator } from '../emulator/chatdash-emulator';
 import { installRecordingLogger, logged, triggerWorkflow, type TriggerSetup } from '../helpers/trigger-harness';
 
 const CLIENT_KEY = 'CD.CL.client-key-Hq83Zt1';
@@ -14,13 +14,13 @@ const AGENCY_KEY = 'cd_agency_key_Pp20';
 const CLIENT_ID = 'client_1';
 const AGENT = 'agent_42';
 
-type Emulator = Awaited<ReturnType<typeof startWebhookEmulator>>;
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;
 
 beforeAll(() => installRecordingLogger());
 
 beforeEach(async () => {
-	emulator = await startWebhookEmulator({ clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
+	emulator = await startEmulator({ apiKey: AGENCY_KEY, clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
 	logged.splice(0, logged.length);
 });
 
@@ -196,7 +196,7 @@ describe('refusals', () => {
 
 	test('create refused (403, a Client ID the key does not belong to): the error names the step, nothing remembered', async () => {
 		await emulator.close();
-		emulator = await startWebhookEmulator({ clientApiKey: CLIENT_KEY, clientId: 'client_other' });
+		emulator = await startEmulator({ apiKey: AGENCY_KEY, clientApiKey: CLIENT_KEY, clientId: 'client_other' });
 		const wrongClient = triggerWorkflow({ ...setup(), credentials: { apiKey: CLIENT_KEY, clientId: CLIENT_ID, baseUrl: emulator.baseUrl } });
 		await expect(wrongClient.create()).rejects.toThrow('ChatDash refused to create the webhook subscription (HTTP 403)');
 		expect(wrongClient.staticData()).toEqual({});
@@ -218,7 +218,7 @@ describe('refusals', () => {
 		);
 		expect(error?.message).toBe(`Could not reach ChatDash at ${base}`);
 		expect(JSON.stringify(error)).not.toContain(CLIENT_KEY);
-		emulator = await startWebhookEmulator({ clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
+		emulator = await startEmulator({ apiKey: AGENCY_KEY, clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
 	});
 });
 
@@ -267,7 +267,7 @@ describe('unpublish (delete)', () => {
 		expect(await triggerWorkflow(setup()).delete()).toBe(true);
 		expect(emulator.webhookSubscriptions()[0].events).toEqual([]);
 		await emulator.close();
-		emulator = await startWebhookEmulator({ clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
+		emulator = await startEmulator({ apiKey: AGENCY_KEY, clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
 		expect(await triggerWorkflow(setup()).delete()).toBe(true);
 		expect(calls()).toEqual([`GET /webhooks/subscriptions?clientId=${CLIENT_ID}`]);
 	});
@@ -278,7 +278,7 @@ describe('unpublish (delete)', () => {
 		Object.assign(wf.staticData(), { subscriptionId: 'sub1', webhookUrl: wf.productionUrl, agentId: AGENT });
 		await emulator.close();
 		await expect(wf.delete()).rejects.toThrow(/Could not reach ChatDash/);
-		emulator = await startWebhookEmulator({ clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
+		emulator = await startEmulator({ apiKey: AGENCY_KEY, clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
 	});
 });
 
