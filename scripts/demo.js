@@ -7,15 +7,27 @@
  * examples/update-coupon.json and prints the renamed coupons.
  *
  * `npm run demo -- --ui` (or `npm run dev`) instead leaves n8n running at http://127.0.0.1:5678
- * with the package, a credential pointing at the emulator and the example workflow; Ctrl+C stops
- * everything.
+ * with the package, credentials pointing at the emulator and every example workflow, the ChatDash
+ * Trigger example published, and prints the command that makes the emulator send it a call event;
+ * Ctrl+C stops everything.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { startEmulator } = require('../test/emulator/chatdash-emulator');
-const { DEMO_ACCOUNT, DEMO_API_KEY, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } = require('./lib/demo-fixtures');
+const {
+	DEMO_ACCOUNT,
+	DEMO_AGENTS,
+	DEMO_API_KEY,
+	DEMO_CLIENT_API_KEY,
+	DEMO_CLIENT_CREDENTIAL,
+	DEMO_CLIENT_ID,
+	DEMO_COUPONS,
+	DEMO_CREDENTIAL,
+	EXAMPLES,
+	EXAMPLE_WORKFLOW_ID,
+} = require('./lib/demo-fixtures');
 const { createN8nInstance, packPackage, ROOT } = require('./lib/n8n-instance');
 const { run } = require('./lib/n8n-runtime');
 
@@ -49,19 +61,39 @@ async function main() {
 		const tarball = await packPackage(workDir);
 		say(`Packed ${path.basename(tarball)}.`);
 
-		emulator = await startEmulator({ apiKey: DEMO_API_KEY, accounts: { [DEMO_ACCOUNT]: DEMO_COUPONS } });
+		emulator = await startEmulator({
+			apiKey: DEMO_API_KEY,
+			accounts: { [DEMO_ACCOUNT]: DEMO_COUPONS },
+			agents: DEMO_AGENTS,
+			clientApiKey: DEMO_CLIENT_API_KEY,
+			clientId: DEMO_CLIENT_ID,
+		});
 		say(`ChatDash emulator listening at ${emulator.baseUrl} (account ${DEMO_ACCOUNT}, ${DEMO_COUPONS.length} coupons).`);
 
 		say('Preparing n8n 2.41.1 with the package installed from the tarball...');
-		n8n = await createN8nInstance({ tarball, log: say, home: path.join(workDir, 'n8n'), port: ui ? UI_PORT : undefined });
+		n8n = await createN8nInstance({
+			tarball,
+			log: say,
+			home: path.join(workDir, 'n8n'),
+			port: ui ? UI_PORT : undefined,
+			// The trigger subscribes n8n's own URL at the emulator, which runs on this machine too.
+			env: (port) => ({ WEBHOOK_URL: `http://127.0.0.1:${port}/` }),
+		});
+		const baseUrl = emulator.baseUrl;
 		await n8n.importCredentials([
-			{ ...DEMO_CREDENTIAL, type: 'chatDashApi', data: { apiKey: DEMO_API_KEY, baseUrl: emulator.baseUrl } },
+			{ ...DEMO_CREDENTIAL, type: 'chatDashApi', data: { apiKey: DEMO_API_KEY, baseUrl } },
+			{ ...DEMO_CLIENT_CREDENTIAL, type: 'chatDashClientApi', data: { apiKey: DEMO_CLIENT_API_KEY, clientId: DEMO_CLIENT_ID, baseUrl } },
 		]);
-		const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/update-coupon.json'), 'utf8'));
-		await n8n.importWorkflows([{ ...example, id: EXAMPLE_WORKFLOW_ID, active: false }]);
+		await n8n.importWorkflows(
+			EXAMPLES.map(({ file, id }) => ({ ...JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8')), id, active: false })),
+		);
 
 		if (ui) {
-			await runEditor(n8n, cleanUp);
+			for (const example of EXAMPLES.filter((entry) => entry.trigger)) {
+				const published = await n8n.cli(['publish:workflow', `--id=${example.id}`]);
+				if (published.code !== 0) throw new Error(`Could not publish ${example.file}:\n${published.stdout}${published.stderr}`);
+			}
+			await runEditor(n8n, emulator.origin, cleanUp);
 			return;
 		}
 
@@ -94,9 +126,10 @@ async function main() {
 
 /**
  * @param {Awaited<ReturnType<typeof createN8nInstance>>} n8n
+ * @param {string} emulatorOrigin
  * @param {() => Promise<void>} cleanUp
  */
-async function runEditor(n8n, cleanUp) {
+async function runEditor(n8n, emulatorOrigin, cleanUp) {
 	say('Starting n8n...');
 	await n8n.start();
 	const response = await fetch(`${n8n.url()}/rest/owner/setup`, {
@@ -110,8 +143,11 @@ async function runEditor(n8n, cleanUp) {
 			'',
 			`n8n is running at ${n8n.url()}`,
 			`  Log in with ${OWNER.email} / ${OWNER.password}`,
-			`  Example workflow: ${n8n.url()}/workflow/${EXAMPLE_WORKFLOW_ID}`,
-			`  Credential "${DEMO_CREDENTIAL.name}" points at the local ChatDash emulator.`,
+			`  Example workflows: ${EXAMPLES.map(({ id }) => `${n8n.url()}/workflow/${id}`).join('\n                     ')}`,
+			`  Credentials "${DEMO_CREDENTIAL.name}" and "${DEMO_CLIENT_CREDENTIAL.name}" point at the local ChatDash emulator.`,
+			'  The ChatDash Trigger example ("call ended → CRM") is published. Make the emulator send it a call event:',
+			`    curl -X POST ${emulatorOrigin}/_emulator/deliver/call.ended`,
+			`  then open ${n8n.url()}/home/executions (call.started, call.missed and call.inbound work the same way).`,
 			'Press Ctrl+C to stop n8n and the emulator.',
 			'',
 		].join('\n'),

@@ -20,18 +20,27 @@ const DEMO_LEAD_AGENT = DEMO_AGENTS[0]._id;
 const DEMO_CREDENTIAL = { id: 'chatdashDemoCred01', name: 'ChatDash (local emulator)' };
 const EXAMPLE_WORKFLOW_ID = 'chatdashExampleWf01';
 
+/** The client key and client of the demo's ChatDash Client API credential (the trigger example). */
+const DEMO_CLIENT_API_KEY = 'CD.CL.demo-local-emulator-key';
+const DEMO_CLIENT_ID = 'client_1';
+const DEMO_CLIENT_CREDENTIAL = { id: 'chatdashClientDemo1', name: 'ChatDash client (local emulator)' };
+
 /** Every example workflow in examples/, with the ID it gets when imported into a demo or test n8n. */
 const EXAMPLES = [
 	{ file: 'update-coupon.json', id: EXAMPLE_WORKFLOW_ID },
 	{ file: 'create-product-and-subscribe.json', id: 'chatdashExampleWf02' },
 	{ file: 'onboard-client.json', id: 'chatdashExampleWf03' },
 	{ file: 'import-leads.json', id: 'chatdashExampleWf04' },
+	{ file: 'call-ended-to-crm.json', id: 'chatdashExampleWf05', trigger: true },
 ];
 
 module.exports = {
 	DEMO_API_KEY,
 	DEMO_ACCOUNT,
 	DEMO_AGENTS,
+	DEMO_CLIENT_API_KEY,
+	DEMO_CLIENT_CREDENTIAL,
+	DEMO_CLIENT_ID,
 	DEMO_COUPONS,
 	DEMO_CREDENTIAL,
 	DEMO_LEAD_AGENT,

@@ -45,6 +45,7 @@ const { stripeTransactions } = require('./stripe-transactions');
 const { webhookSubscriptions } = require('./webhook-subscriptions');
 
 const API_PREFIX = '/v1/public';
+const DELIVER_PREFIX = '/_emulator/deliver/';
 
 /**
  * @typedef {import('./core').RecordedRequest} RecordedRequest
@@ -171,6 +172,19 @@ async function startEmulator(options) {
 		);
 	}
 
+	/**
+	 * The emulator's own control endpoint (outside the API): `POST /_emulator/deliver/<event>`
+	 * delivers the documented sample of that call event to the subscribed URLs, so a person can fire
+	 * a ChatDash Trigger from a shell (`npm run demo -- --ui` prints the command).
+	 * @param {string} event @param {http.ServerResponse} res
+	 */
+	function deliverOnRequest(event, res) {
+		hooks.api
+			.deliver(event)
+			.then((deliveries) => send(res, 200, { event, deliveries: deliveries.map(({ url, status }) => ({ url, status })) }))
+			.catch((error) => send(res, 400, { error: String(error instanceof Error ? error.message : error) }));
+	}
+
 	const server = http.createServer((req, res) => {
 		/** @type {Buffer[]} */
 		const chunks = [];
@@ -216,6 +230,10 @@ async function startEmulator(options) {
 				}
 			};
 			res.on('close', finish);
+			if (req.method === 'POST' && pathPart.startsWith(DELIVER_PREFIX)) {
+				deliverOnRequest(decodeURIComponent(pathPart.slice(DELIVER_PREFIX.length)), res);
+				return;
+			}
 			const answer = pathPart.startsWith(`${API_PREFIX}/`)
 				? route(request)
 				: { status: 404, body: core.stripeStyleError('invalid_request_error', 'Unknown API prefix') };

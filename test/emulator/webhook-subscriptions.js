@@ -295,6 +295,7 @@ function webhookSubscriptions(context) {
 		 * @returns {Promise<Delivery[]>}
 		 */
 		deliver: async (event, options = {}) => {
+			if (!EVENTS.includes(event)) throw new Error(`Unknown call event "${event}": one of ${EVENTS.join(', ')}`);
 			const targets = [...subscriptions.values()].filter(
 				(entry) => entry.events.includes(event) && (!options.only || options.only.includes(entry.webhookUrl)),
 			);
