@@ -36,11 +36,13 @@ const BUCKETS = [
 const OTHER = 'other (Node.js, V8, libraries)';
 
 /**
- * Milliseconds of samples per bucket.
+ * Milliseconds of samples per bucket; with `window`, only the samples from the first to the last
+ * one whose stack holds a frame that `window` matches (e.g. this package's code: the node's run).
  * @param {CpuProfile} profile
+ * @param {(frame: ProfileNode['callFrame']) => boolean} [window]
  * @returns {Map<string, number>}
  */
-function bucketProfile(profile) {
+function bucketProfile(profile, window) {
 	/** @type {Map<number, ProfileNode>} */
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	/** @type {Map<number, number>} */
@@ -52,18 +54,31 @@ function bucketProfile(profile) {
 	const bucketOf = (id) => {
 		const known = bucketOfNode.get(id);
 		if (known) return known;
+		const stack = stackOf(id);
+		const bucket = BUCKETS.find((candidate) => stack.some(candidate.test))?.name ?? OTHER;
+		bucketOfNode.set(id, bucket);
+		return bucket;
+	};
+	/** @param {number} id */
+	const stackOf = (id) => {
 		/** @type {Array<ProfileNode['callFrame']>} */
 		const stack = [];
 		for (let current = /** @type {number | undefined} */ (id); current !== undefined; current = parentOf.get(current)) {
 			stack.push(/** @type {ProfileNode} */ (byId.get(current)).callFrame);
 		}
-		const bucket = BUCKETS.find((candidate) => stack.some(candidate.test))?.name ?? OTHER;
-		bucketOfNode.set(id, bucket);
-		return bucket;
+		return stack;
 	};
+	let first = 0;
+	let last = profile.samples.length - 1;
+	if (window) {
+		const inside = profile.samples.flatMap((nodeId, index) => (stackOf(nodeId).some(window) ? [index] : []));
+		first = inside.length ? inside[0] : profile.samples.length;
+		last = inside.length ? inside[inside.length - 1] : -1;
+	}
 	/** @type {Map<string, number>} */
 	const totals = new Map([...BUCKETS.map((bucket) => bucket.name), OTHER].map((name) => [name, 0]));
 	profile.samples.forEach((nodeId, index) => {
+		if (index < first || index > last) return;
 		const bucket = bucketOf(nodeId);
 		totals.set(bucket, /** @type {number} */ (totals.get(bucket)) + (profile.timeDeltas[index] ?? 0) / 1000);
 	});
@@ -90,4 +105,15 @@ function busiestProfile(dir) {
 	return candidates[0];
 }
 
-module.exports = { bucketProfile, busiestProfile, BUCKETS, OTHER };
+/** Functions of the ChatDash node that run only while it executes (not when n8n loads it). */
+const EXECUTION_FUNCTIONS = new Set(['execute', 'router', 'lane', 'send', 'sendOnce', 'sendList', 'sendBatch']);
+
+/**
+ * A frame of the ChatDash node's execution, what `bucketProfile`'s window looks for: from the
+ * router's first pass to the concurrency lanes handling the last answer. Loading the package at
+ * n8n's start-up runs other code of it (building the description), which must not open the window.
+ * @param {ProfileNode['callFrame']} frame
+ */
+const isPackageFrame = (frame) => frame.url.includes('n8n-nodes-chatdash') && EXECUTION_FUNCTIONS.has(frame.functionName);
+
+module.exports = { bucketProfile, busiestProfile, isPackageFrame, BUCKETS, OTHER };

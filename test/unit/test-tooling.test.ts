@@ -1,6 +1,6 @@
 /** The helpers the real-n8n, editor and benchmark scripts build on. */
 import { ensureChromium } from '../../scripts/lib/chromium';
-import { bucketProfile } from '../../scripts/lib/cpu-profile';
+import { bucketProfile, isPackageFrame } from '../../scripts/lib/cpu-profile';
 import { codeNode, linearWorkflow, MANUAL_TRIGGER_NAME } from '../../scripts/lib/workflows';
 
 describe('linearWorkflow', () => {
@@ -54,7 +54,7 @@ describe('bucketProfile (npm run bench -- --profile)', () => {
 			{ id: 2, callFrame: frame('run', 'file:///n/node_modules/n8n-core/dist/execute.js'), children: [3, 5] },
 			{ id: 3, callFrame: frame('authenticate', 'file:///n/node_modules/n8n/dist/credentials-helper.js'), children: [4] },
 			{ id: 4, callFrame: frame('evaluate', 'file:///n/node_modules/n8n-workflow/dist/expression.js') },
-			{ id: 5, callFrame: frame('prepare', 'file:///h/.n8n/nodes/node_modules/n8n-nodes-chatdash/dist/x.js'), children: [6] },
+			{ id: 5, callFrame: frame('router', 'file:///h/.n8n/nodes/node_modules/n8n-nodes-chatdash/dist/x.js'), children: [6] },
 			{ id: 6, callFrame: frame('request', 'file:///n/node_modules/axios/lib/axios.js'), children: [7] },
 			{ id: 7, callFrame: frame('write', 'node:net') },
 			{ id: 8, callFrame: frame('(idle)') },
@@ -76,6 +76,21 @@ describe('bucketProfile (npm run bench -- --profile)', () => {
 			'this package': 2,
 			'n8n engine (execution, parameters, logging)': 5,
 			'other (Node.js, V8, libraries)': 8,
+		});
+	});
+
+	test('with a window, counts only the samples from the first to the last in the node’s code', () => {
+		// Samples 2..4 (router, request, write) are the window: their stacks hold the node's router.
+		const totals = Object.fromEntries(bucketProfile(profile, isPackageFrame));
+		expect(totals).toEqual({
+			idle: 0,
+			'garbage collection': 0,
+			'credentials (authenticate, decrypt, load)': 0,
+			expressions: 0,
+			'HTTP (n8n helpers, axios, sockets)': 7,
+			'this package': 2,
+			'n8n engine (execution, parameters, logging)': 0,
+			'other (Node.js, V8, libraries)': 0,
 		});
 	});
 });
