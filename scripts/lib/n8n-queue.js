@@ -5,7 +5,9 @@
  * in `.n8n/nodes`, as users must do on every machine — and all share one PostgreSQL database, one
  * Redis (the Bull queue) and one encryption key. The main (`n8n start`) takes webhook calls and
  * puts executions on the queue; each worker (`n8n worker --concurrency=N`) takes them off and runs
- * them, logging "Worker started execution N (job M)".
+ * them, logging "Worker started execution N (job M)". A webhook processor (`n8n webhook`) only
+ * takes production webhook calls (e.g. the ChatDash Trigger's deliveries) and puts them on the
+ * queue; give every process its URL as `webhookUrl` (WEBHOOK_URL), as in a real deployment.
  * Facts behind it: ../shared/notes/real-n8n-on-this-machine.md, "n8n queue mode here".
  */
 const { spawn } = require('node:child_process');
@@ -19,11 +21,14 @@ const WORKER_READY = 'n8n worker is now ready';
 
 /**
  * The environment that puts an n8n process into queue mode on the shared services. Pure.
+ * `webhookUrl`: the public base of the production webhooks (WEBHOOK_URL, ending in `/`), the same
+ * for every process: nodes build their webhook URLs from it (a trigger registers
+ * `<webhookUrl>webhook/<webhookId>/<path>` with its service).
  * @param {{ postgres: { host: string, port: number, user: string, password: string, database: string },
- *   redis: { host: string, port: number }, healthCheckPort?: number }} options
+ *   redis: { host: string, port: number }, healthCheckPort?: number, webhookUrl?: string }} options
  * @returns {NodeJS.ProcessEnv}
  */
-function queueEnv({ postgres, redis, healthCheckPort }) {
+function queueEnv({ postgres, redis, healthCheckPort, webhookUrl }) {
 	return {
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: postgres.host,
@@ -35,6 +40,7 @@ function queueEnv({ postgres, redis, healthCheckPort }) {
 		QUEUE_BULL_REDIS_HOST: redis.host,
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 		...(healthCheckPort ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthCheckPort) } : {}),
+		...(webhookUrl ? { WEBHOOK_URL: webhookUrl } : {}),
 		// Same for every process (n8n-instance.js's default, named here because queue mode needs it shared).
 		N8N_ENCRYPTION_KEY: 'chatdash-e2e-encryption-key-0001',
 	};
@@ -52,7 +58,7 @@ function startedExecutions(logText) {
  * The main instance: `n8n start` in queue mode. Import credentials and workflows and publish them
  * through its `cli` before `start()` (the CLI migrates the shared database on first use).
  * @param {{ tarball: string, home: string, postgres: Parameters<typeof queueEnv>[0]['postgres'],
- *   redis: Parameters<typeof queueEnv>[0]['redis'], log?: (line: string) => void }} options
+ *   redis: Parameters<typeof queueEnv>[0]['redis'], log?: (line: string) => void, webhookUrl?: string }} options
  */
 async function createQueueMain(options) {
 	return createN8nInstance({
@@ -68,7 +74,7 @@ async function createQueueMain(options) {
  * show what a worker set up without it does. `start()` resolves once the worker says it is ready.
  * @param {{ tarball: string, home: string, postgres: Parameters<typeof queueEnv>[0]['postgres'],
  *   redis: Parameters<typeof queueEnv>[0]['redis'], log?: (line: string) => void, concurrency?: number,
- *   withPackage?: boolean }} options
+ *   withPackage?: boolean, webhookUrl?: string }} options
  */
 async function createQueueWorker(options) {
 	const runtime = await ensureN8n(options.log);
@@ -125,6 +131,65 @@ async function createQueueWorker(options) {
 		/** IDs of the executions this worker started, from its log. */
 		startedExecutions: () => startedExecutions(log()),
 	};
+}
+
+/**
+ * A webhook processor (`n8n webhook`) in its own user folder with the package installed (it runs
+ * the trigger's `webhook()` method on each call before queueing the execution), listening on
+ * `port` (default: a free one). Its production URLs are `<url()>/webhook/…`; pass
+ * `webhookUrl` = `http://127.0.0.1:<port>/` to every process. `start()` resolves once it answers
+ * /healthz/readiness.
+ * @param {{ tarball: string, home: string, postgres: Parameters<typeof queueEnv>[0]['postgres'],
+ *   redis: Parameters<typeof queueEnv>[0]['redis'], log?: (line: string) => void, port?: number,
+ *   webhookUrl?: string }} options
+ */
+async function createQueueWebhookProcessor(options) {
+	const runtime = await ensureN8n(options.log);
+	const port = options.port ?? (await freePort());
+	const instance = await createN8nInstance({
+		tarball: options.tarball,
+		home: options.home,
+		log: options.log,
+		port,
+		env: () => queueEnv({ ...options, webhookUrl: options.webhookUrl ?? `http://127.0.0.1:${port}/` }),
+	});
+	const logFile = path.join(instance.home, 'n8n-webhook.log');
+	/** @type {import('node:child_process').ChildProcess | undefined} */
+	let child;
+	const url = () => `http://127.0.0.1:${port}`;
+	const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
+
+	async function start(timeoutMs = 120_000) {
+		const out = fs.openSync(logFile, 'a');
+		child = spawn(runtime.nodeBinary, [runtime.n8nEntry, 'webhook'], {
+			env: instance.env,
+			cwd: instance.home,
+			detached: true,
+			stdio: ['ignore', out, out],
+		});
+		fs.closeSync(out);
+		const running = /** @type {import('node:child_process').ChildProcess} */ (child);
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (running.exitCode !== null || running.signalCode !== null) {
+				throw new Error(`n8n webhook exited with ${running.exitCode ?? running.signalCode}:\n${log()}`);
+			}
+			try {
+				if ((await fetch(`${url()}/healthz/readiness`)).ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		throw new Error(`n8n webhook did not become ready within ${timeoutMs / 1000} s:\n${log().slice(-4000)}`);
+	}
+
+	async function stop() {
+		if (child) await killGroup(child);
+		await instance.stop();
+	}
+
+	return { instance, home: instance.home, port, url, logFile, start, stop, log };
 }
 
 /**
@@ -192,4 +257,4 @@ function killGroup(child) {
 	});
 }
 
-module.exports = { createQueueMain, createQueueWorker, queueEnv, startedExecutions, waitForLog, waitForWebhook, WORKER_READY };
+module.exports = { createQueueMain, createQueueWebhookProcessor, createQueueWorker, queueEnv, startedExecutions, waitForLog, waitForWebhook, WORKER_READY };

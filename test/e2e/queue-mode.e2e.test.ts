@@ -1,27 +1,41 @@
 /**
  * The package on n8n's distributed engine: n8n 2.41.1 in queue mode — a main instance, two
- * workers, PostgreSQL and Redis — each n8n process with the packed tarball installed in its own
- * user folder, as users must install community packages on every instance.
+ * workers, a webhook processor, PostgreSQL and Redis — each n8n process with the packed tarball
+ * installed in its own user folder, as users must install community packages on every instance.
+ * WEBHOOK_URL of every process is the webhook processor's address, as in a real deployment.
  *
  * 20 webhook calls on the main each start one execution renaming 50 coupons (1,000 in all)
- * against the emulator with its fault profile on; the workers run them. Then a worker set up
+ * against the emulator with its fault profile on; the workers run them. Then a published
+ * ChatDash Trigger workflow: one subscription for the webhook processor's URL, and each delivery
+ * (3 events × 3) taken by the webhook processor and run once by a worker. Last, a worker set up
  * WITHOUT the package shows the error users see when they forget one instance.
+ *
+ * Who registers the trigger's subscription in n8n 2.41.1 queue mode: the MAIN. The webhook
+ * processor (dist/commands/webhook.js) starts no ActiveWorkflowManager: it only looks webhooks up
+ * in the shared database (webhook_entity, cached in Redis) and runs the node's `webhook()` method
+ * on each call before queueing the execution. The main's ActiveWorkflowManager (a single main is
+ * the leader; `shouldAddWebhooks` is true for `init` anyway) stores the webhook row and calls the
+ * node's `checkExists`/`create` (dist/active-workflow-manager.js `addWebhooks` →
+ * dist/webhooks/webhook.service.js `createWebhookIfNotExists`), with `getNodeWebhookUrl` built from
+ * the main's WEBHOOK_URL: hence WEBHOOK_URL must name the webhook processor on the main too. The
+ * test checks it: the trigger's loopback warning (logged by `create` only) is in the main's log and
+ * not in the webhook processor's.
  *
  * PostgreSQL and Redis come from the machine's Debian packages (scripts/lib/services.js); where
  * they cannot be had the suite is skipped with the reason, unless CHATDASH_REQUIRE_QUEUE_MODE=1.
- * (No webhook processor: the ChatDash Trigger's queue-mode delivery is not covered here.)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { packPackage } from '../../scripts/lib/n8n-instance';
-import { createQueueMain, createQueueWorker, waitForWebhook } from '../../scripts/lib/n8n-queue';
+import { freePort, packPackage } from '../../scripts/lib/n8n-instance';
+import { createQueueMain, createQueueWebhookProcessor, createQueueWorker, waitForWebhook } from '../../scripts/lib/n8n-queue';
 import { ensureN8n, N8N_VERSION } from '../../scripts/lib/n8n-runtime';
 import { ensureQueueServices, queueModeRequired, startPostgres, startRedis } from '../../scripts/lib/services';
 import { linearWorkflow, renameCouponsParameters } from '../../scripts/lib/workflows';
 import { startEmulator } from '../emulator/chatdash-emulator';
+import { RECEIVER_NODE_NAME, TRIGGER_E2E_CREDENTIAL, triggerToCodeWorkflow } from './trigger-workflows';
 import { E2E_CREDENTIAL } from './workflows';
 
 const API_KEY = 'cd_agency_queue_Hq27XbN4pL';
@@ -31,6 +45,16 @@ const WEBHOOK_PATH = 'chatdash-queue-rename';
 const EXECUTIONS = 20;
 const COUPONS_PER_EXECUTION = 50;
 const INSTALL_TIMEOUT = 30 * 60 * 1000;
+// The ChatDash Trigger's part: its own emulator (client key, Webhook Subscriptions), so that the
+// coupon emulator's fault profile and request log stay the coupon test's alone.
+const CLIENT_KEY = 'CD.CL.queue-client-key-5Wd8';
+const CLIENT_ID = 'client_queue';
+const AGENT = 'agent_queue';
+const TRIGGER_WORKFLOW_ID = 'queueCallEvents';
+const TRIGGER_WEBHOOK_ID = '7d1e0c55-8f0a-4e41-9b6f-000000000014';
+const SUBSCRIBED = ['call.ended', 'call.inbound', 'call.missed'];
+const DELIVERIES_PER_EVENT = 3;
+const LOOPBACK_WARNING = /loopback or private address, which ChatDash's servers cannot reach/;
 
 const batchIds = (batch: number) =>
 	Array.from({ length: COUPONS_PER_EXECUTION }, (_, index) => `Q${String(batch).padStart(2, '0')}-${String(index).padStart(2, '0')}`);
@@ -38,6 +62,7 @@ const ALL_IDS = Array.from({ length: EXECUTIONS }, (_, batch) => batchIds(batch)
 const newName = (id: string) => `Queue renamed ${id}`;
 
 const progress = (line: string) => process.stderr.write(`[queue] ${line}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Decided while jest collects the tests, so that a machine without the services skips visibly.
 const services = ensureQueueServices(progress);
@@ -51,6 +76,7 @@ const describeQueueMode = 'postgresBin' in services ? describe : describe.skip;
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type Main = Awaited<ReturnType<typeof createQueueMain>>;
 type Worker = Awaited<ReturnType<typeof createQueueWorker>>;
+type WebhookProcessor = Awaited<ReturnType<typeof createQueueWebhookProcessor>>;
 type Postgres = Awaited<ReturnType<typeof startPostgres>>;
 type Redis = Awaited<ReturnType<typeof startRedis>>;
 interface PairedEntry {
@@ -120,16 +146,51 @@ function sql(postgres: Postgres, query: string): Promise<string[][]> {
 	});
 }
 
-describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 workers, PostgreSQL, Redis)`, () => {
+/** n8n's execution data is serialised with `flatted`: strings inside objects are indexes. */
+function unflatten(text: string): any {
+	const input = JSON.parse(text) as unknown[];
+	const seen = new Map<number, unknown>();
+	const revive = (index: number): unknown => {
+		const value = input[index];
+		if (typeof value !== 'object' || value === null) return value;
+		if (seen.has(index)) return seen.get(index);
+		const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+		seen.set(index, out);
+		for (const [key, entry] of Object.entries(value)) {
+			(out as Record<string, unknown>)[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
+		}
+		return out;
+	};
+	return revive(0);
+}
+
+async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await check())) {
+		if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+		await sleep(250);
+	}
+}
+
+describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 workers + webhook processor, PostgreSQL, Redis)`, () => {
 	let workDir: string;
 	let tarball: string;
 	let emulator: Emulator;
+	let hooks: Emulator;
+	let processor: WebhookProcessor;
+	let webhookUrl: string;
 	let postgres: Postgres;
 	let redis: Redis;
 	let main: Main;
 	let workers: Worker[] = [];
 	let bareWorker: Worker | undefined;
 	const started = Date.now();
+	/** The trigger's production URL, on the webhook processor. */
+	const triggerUrl = () => `${webhookUrl}webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
+	const triggerExecutions = async () =>
+		(await sql(postgres, `SELECT id, status, mode FROM execution_entity WHERE "workflowId" = '${TRIGGER_WORKFLOW_ID}' ORDER BY id`)).map(
+			([id, status, mode]) => ({ id, status, mode }),
+		);
 
 	const callWebhook = async (batch: number, ids: string[]) => {
 		const response = await fetch(`${main.url()}/webhook/${WEBHOOK_PATH}`, {
@@ -152,44 +213,67 @@ describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 worker
 		workDir = mkdtempSync(path.join(tmpdir(), 'chatdash-queue-'));
 		// Installs n8n once (first run only) before the instances below ask for it in parallel.
 		await ensureN8n(progress);
-		[tarball, postgres, redis, emulator] = await Promise.all([
+		let webhookPort: number;
+		[tarball, postgres, redis, emulator, hooks, webhookPort] = await Promise.all([
 			packPackage(workDir),
 			startPostgres({ postgresBin, log: progress }),
 			startRedis({ redisServer, log: progress }),
 			startEmulator({ apiKey: API_KEY, accounts: { [ACCOUNT]: ALL_IDS.map((id) => ({ id, name: `Old ${id}` })) } }),
+			startEmulator({ apiKey: `${API_KEY}_hooks`, clientApiKey: CLIENT_KEY, clientId: CLIENT_ID }),
+			freePort(),
 		]);
 		emulator.setFaultProfile({ seed: 14, rate429: 0.1, rate503: 0.05, rateReset: 0.02, rateHang: 0.01, retryAfterSeconds: 1 });
-		const shared = { tarball, postgres, redis, log: progress };
+		// Every process builds production webhook URLs from the webhook processor's address.
+		webhookUrl = `http://127.0.0.1:${webhookPort}/`;
+		const shared = { tarball, postgres, redis, log: progress, webhookUrl };
 		// Set up in parallel: each installs the tarball into its own user folder (npm).
 		let worker1: Worker;
 		let worker2: Worker;
-		[main, worker1, worker2, bareWorker] = await Promise.all([
+		[main, worker1, worker2, bareWorker, processor] = await Promise.all([
 			createQueueMain({ ...shared, home: path.join(workDir, 'main') }),
 			createQueueWorker({ ...shared, home: path.join(workDir, 'worker-1') }),
 			createQueueWorker({ ...shared, home: path.join(workDir, 'worker-2') }),
 			createQueueWorker({ ...shared, home: path.join(workDir, 'worker-bare'), withPackage: false }),
+			createQueueWebhookProcessor({ ...shared, home: path.join(workDir, 'webhook'), port: webhookPort }),
 		]);
 		workers = [worker1, worker2];
 		progress(`Instances set up in ${Math.round((Date.now() - started) / 1000)} s; importing through the main...`);
 		// The first CLI call migrates the shared database; everything else waits for it.
-		await main.importCredentials([{ ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: emulator.baseUrl } }]);
-		progress(`Database migrated, credential imported after ${Math.round((Date.now() - started) / 1000)} s.`);
+		await main.importCredentials([
+			{ ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: emulator.baseUrl } },
+			{ ...TRIGGER_E2E_CREDENTIAL, type: 'chatDashClientApi', data: { apiKey: CLIENT_KEY, clientId: CLIENT_ID, baseUrl: hooks.baseUrl } },
+		]);
+		progress(`Database migrated, credentials imported after ${Math.round((Date.now() - started) / 1000)} s.`);
 		const startMain = async () => {
-			await main.importWorkflows([queueWorkflow()]);
-			const published = await main.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-			if (published.code !== 0) throw new Error(`n8n publish:workflow failed:\n${published.stdout}\n${published.stderr}`);
+			await main.importWorkflows([
+				queueWorkflow(),
+				triggerToCodeWorkflow(TRIGGER_WORKFLOW_ID, TRIGGER_WEBHOOK_ID, { agentId: AGENT, events: SUBSCRIBED }),
+			]);
+			await Promise.all(
+				[WORKFLOW_ID, TRIGGER_WORKFLOW_ID].map(async (id) => {
+					const published = await main.cli(['publish:workflow', `--id=${id}`]);
+					if (published.code !== 0) throw new Error(`n8n publish:workflow --id=${id} failed:\n${published.stdout}\n${published.stderr}`);
+				}),
+			);
 			await main.start();
 			// Ready is not yet activated: the webhook answers 404 until then.
 			await waitForWebhook(main.url(), WEBHOOK_PATH);
+			// The main activates the trigger (registers the subscription); the webhook processor finds
+			// its webhook in the database: an event the node is not set to then gets 200 and runs nothing.
+			await waitUntil(() => hooks.webhookSubscriptions().length > 0, 'the trigger\'s subscription');
+			await waitUntil(
+				async () => (await hooks.postTo(triggerUrl(), hooks.sampleEvent('call.started')).catch(() => ({ status: 0 }))).status === 200,
+				'the trigger\'s URL on the webhook processor',
+			);
 		};
-		await Promise.all([startMain(), ...workers.map((worker) => worker.start())]);
-		progress(`Main and 2 workers ready after ${Math.round((Date.now() - started) / 1000)} s.`);
+		await Promise.all([startMain(), processor.start(), ...workers.map((worker) => worker.start())]);
+		progress(`Main, webhook processor and 2 workers ready after ${Math.round((Date.now() - started) / 1000)} s.`);
 	}, INSTALL_TIMEOUT);
 
 	afterAll(async () => {
-		await Promise.all([...workers, ...(bareWorker ? [bareWorker] : [])].map((worker) => worker.stop()));
+		await Promise.all([...workers, ...(bareWorker ? [bareWorker] : []), ...(processor ? [processor] : [])].map((each) => each.stop()));
 		await main?.stop();
-		await Promise.all([postgres?.stop(), redis?.stop(), emulator?.close()]);
+		await Promise.all([postgres?.stop(), redis?.stop(), emulator?.close(), hooks?.close()]);
 		if (workDir) rmSync(workDir, { recursive: true, force: true });
 		progress(`Queue-mode suite done in ${Math.round((Date.now() - started) / 1000)} s.`);
 	});
@@ -236,6 +320,59 @@ describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 worker
 			expect(log).not.toContain(API_KEY);
 		}
 		expect(main.serverLog()).not.toContain(API_KEY);
+	});
+
+	test(`ChatDash Trigger: the main registers one subscription for the webhook processor’s URL; ${SUBSCRIBED.length} events × ${DELIVERIES_PER_EVENT} deliveries → one execution each, run by the workers; an unsubscribed event → none`, async () => {
+		// One subscription, for <WEBHOOK_URL>webhook/<webhookId>/webhook, made by the main.
+		const subscriptions = hooks.webhookSubscriptions();
+		expect(subscriptions).toHaveLength(1);
+		expect(subscriptions[0]).toMatchObject({ clientId: CLIENT_ID, agentId: AGENT, webhookUrl: triggerUrl() });
+		expect([...subscriptions[0].events].sort()).toEqual(SUBSCRIBED);
+		expect(main.serverLog()).toMatch(LOOPBACK_WARNING);
+		expect(main.serverLog()).toContain(triggerUrl());
+		expect(processor.log()).not.toMatch(LOOPBACK_WARNING);
+		expect(await triggerExecutions()).toEqual([]);
+		const startedBefore = workers.map((worker) => worker.startedExecutions().length);
+
+		// All deliveries at once; ChatDash's side sees 200 from the webhook processor for each.
+		const runStarted = Date.now();
+		const delivered = SUBSCRIBED.flatMap((event) => Array.from({ length: DELIVERIES_PER_EVENT }, () => event));
+		const deliveries = (await Promise.all(delivered.map((event) => hooks.deliver(event)))).flat();
+		expect(deliveries.map(({ url, status }) => ({ url, status }))).toEqual(delivered.map(() => ({ url: triggerUrl(), status: 200 })));
+		// Nobody subscribed to call.started: ChatDash sends nothing; sent anyway, 200 and nothing runs.
+		expect(await hooks.deliver('call.started')).toEqual([]);
+		expect((await hooks.postTo(triggerUrl(), hooks.sampleEvent('call.started'))).status).toBe(200);
+
+		const finished = (rows: Array<{ status: string }>) => rows.every((row) => ['success', 'error', 'crashed'].includes(row.status));
+		await waitUntil(async () => {
+			const rows = await triggerExecutions();
+			return rows.length >= delivered.length && finished(rows);
+		}, `${delivered.length} finished trigger executions`);
+		progress(`${delivered.length} trigger deliveries executed in ${Math.round((Date.now() - runStarted) / 1000)} s.`);
+		await sleep(1500); // nothing more arrives
+		const executions = await triggerExecutions();
+		expect(executions.map(({ status, mode }) => ({ status, mode }))).toEqual(delivered.map(() => ({ status: 'success', mode: 'webhook' })));
+
+		// One execution per delivery: each received one payload, the sample of its event, as sent.
+		const rows = await sql(
+			postgres,
+			`SELECT d."executionId", d.data FROM execution_data d JOIN execution_entity e ON e.id = d."executionId" WHERE e."workflowId" = '${TRIGGER_WORKFLOW_ID}'`,
+		);
+		const received = rows.map(([, data]) => {
+			const runs = unflatten(data).resultData.runData[RECEIVER_NODE_NAME] as Array<{ data: { main: Array<Array<{ json: { event: string } }>> } }>;
+			return runs[0].data.main[0].map((item) => item.json);
+		});
+		for (const items of received) expect(items).toEqual([hooks.sampleEvent(items[0].event)]);
+		expect(received.map((items) => items[0].event).sort()).toEqual([...delivered].sort());
+
+		// Run by the workers: together exactly these executions, each once.
+		const perWorker = workers.map((worker, index) => worker.startedExecutions().slice(startedBefore[index]));
+		progress(`Trigger executions per worker: ${perWorker.map((ids) => ids.length).join(' + ')} (${perWorker.map((ids) => ids.join(',')).join(' | ')})`);
+		expect(perWorker.flat().sort()).toEqual(executions.map(({ id }) => id).sort());
+		for (const log of [main.serverLog(), processor.log(), ...workers.map((worker) => worker.log())]) {
+			expect(log).not.toContain(CLIENT_KEY);
+			expect(log).not.toMatch(/Unrecognized node type/);
+		}
 	});
 
 	test('a worker without the package: the execution fails with n8n’s "Unrecognized node type" error', async () => {

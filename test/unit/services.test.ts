@@ -57,6 +57,11 @@ describe('queueEnv', () => {
 			QUEUE_HEALTH_CHECK_PORT: '40001',
 		});
 	});
+
+	test('every process gets the same WEBHOOK_URL (the webhook processor\'s) when given one, none otherwise', () => {
+		expect(queueEnv({ postgres, redis, webhookUrl: 'http://127.0.0.1:40002/' })).toMatchObject({ WEBHOOK_URL: 'http://127.0.0.1:40002/' });
+		expect(queueEnv({ postgres, redis })).not.toHaveProperty('WEBHOOK_URL');
+	});
 });
 
 describe('startedExecutions', () => {
