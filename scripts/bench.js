@@ -40,7 +40,7 @@ const argValue = (/** @type {string} */ name, /** @type {string} */ fallback) =>
 };
 const N = Number(argValue('--n', '1000'));
 const PROFILE = process.argv.includes('--profile');
-const CPU_RUNS = 3;
+const CPU_RUNS = 5;
 const LATENCY_MS = 20;
 const API_KEY = 'cd_bench_local_emulator_key';
 const ACCOUNT = 'acct_bench';
