@@ -26,18 +26,22 @@ describe('n8n loads the package root', () => {
 		await loader.loadAll();
 	});
 
-	test('knows the node and the credential', () => {
+	test('knows both nodes and both credentials, each credential for its node', () => {
 		expect(loader.packageName).toBe('n8n-nodes-chatdash');
-		expect(Object.keys(loader.known.nodes)).toEqual(['chatDash']);
-		expect(Object.keys(loader.known.credentials)).toEqual(['chatDashApi']);
+		expect(Object.keys(loader.known.nodes)).toEqual(['chatDash', 'chatDashTrigger']);
+		expect(Object.keys(loader.known.credentials)).toEqual(['chatDashApi', 'chatDashClientApi']);
 		expect(loader.known.credentials.chatDashApi.supportedNodes).toEqual(['chatDash']);
+		expect(loader.known.credentials.chatDashClientApi.supportedNodes).toEqual(['chatDashTrigger']);
 		const node = loader.nodeTypes.chatDash.type as { description: { usableAsTool?: boolean } };
 		expect(node.description.usableAsTool).toBe(true);
+		// A trigger is not a tool (n8n's lint forbids it).
+		const trigger = loader.nodeTypes.chatDashTrigger.type as { description: { usableAsTool?: boolean } };
+		expect(trigger.description.usableAsTool).toBeUndefined();
 	});
 
-	test('every icon the node and credential reference exists in dist/, light and dark differ', () => {
+	test('every icon the nodes and credentials reference exists in dist/, light and dark differ', () => {
 		const descriptions = [...loader.types.nodes, ...loader.types.credentials];
-		expect(descriptions).toHaveLength(2);
+		expect(descriptions).toHaveLength(4);
 		for (const description of descriptions) {
 			const iconUrl = description.iconUrl as { light: string; dark: string };
 			expect(iconUrl.light).not.toBe(iconUrl.dark);
@@ -66,8 +70,8 @@ describe('package.json follows the community-package rules', () => {
 		expect(packageJson.files).toEqual(['dist']);
 		expect(packageJson.n8n).toEqual({
 			n8nNodesApiVersion: 1,
-			credentials: ['dist/credentials/ChatDashApi.credentials.js'],
-			nodes: ['dist/nodes/ChatDash/ChatDash.node.js'],
+			credentials: ['dist/credentials/ChatDashApi.credentials.js', 'dist/credentials/ChatDashClientApi.credentials.js'],
+			nodes: ['dist/nodes/ChatDash/ChatDash.node.js', 'dist/nodes/ChatDashTrigger/ChatDashTrigger.node.js'],
 		});
 	});
 
