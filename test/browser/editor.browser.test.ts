@@ -16,6 +16,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/ChatDashApi.credentials';
 import { accountIdField, couponIdField } from '../../nodes/ChatDash/actions/common.descriptions';
 import * as couponUpdate from '../../nodes/ChatDash/actions/coupon/update.operation';
+import { resourceProperties, resources } from '../../nodes/ChatDash/actions/resources';
 import { ensureChromium } from '../../scripts/lib/chromium';
 import { DEMO_ACCOUNT, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } from '../../scripts/lib/demo-fixtures';
 import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
@@ -122,31 +123,39 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 	test('1. searching "ChatDash" in the nodes panel finds the node; its icon renders, the dark one in dark mode', async () => {
 		await openWorkflow(page, n8n.url(), 'editorAddNode');
 		const panel = await searchNodePanel(page, 'ChatDash');
-		const result = panel.getByTestId('item-iterator-item').filter({ hasText: 'ChatDash' });
+		// n8n lists a node and the trigger of the same package as one entry, "ChatDash", described by
+		// the trigger; its actions view then holds the node's actions.
+		const result = panel.getByTestId('item-iterator-item').filter({ has: page.getByText('ChatDash', { exact: true }) });
 		await expect(result.getByTestId('node-creator-item-name').innerText()).resolves.toBe('ChatDash');
-		await expect(result.getByTestId('node-creator-item-description').innerText()).resolves.toMatch(/coupons/);
+		await expect(result.count()).resolves.toBe(1);
+		await expect(result.getByTestId('node-creator-item-description').innerText()).resolves.toMatch(/call of a ChatDash voice agent/);
 		const lightIcon = await iconRendering(result.locator('img').first());
 		expect(lightIcon).toMatchObject({ complete: true });
-		expect(lightIcon.src).toMatch(/\/icons\/n8n-nodes-chatdash\/dist\/nodes\/ChatDash\/chatDash\.svg$/);
+		expect(lightIcon.src).toMatch(/\/icons\/n8n-nodes-chatdash\/dist\/nodes\/ChatDash(Trigger)?\/chatDash(Trigger)?\.svg$/);
 		expect(lightIcon.naturalWidth).toBeGreaterThan(0);
 		expect(lightIcon.opaquePixels).toBeGreaterThan(100);
 		await screenshots.take(page, 'node-panel-search');
 
 		await result.click();
 		const actions = page.getByTestId('item-iterator-item');
-		await actions.filter({ hasText: 'Update a coupon' }).waitFor();
+		await actions.filter({ hasText: 'Assign agents to a client' }).waitFor();
 		const entries = (await actions.allInnerTexts()).map((text) => text.trim());
-		// The first entry is the node's own header (name and description), then its actions.
-		expect(entries[0]).toMatch(/^ChatDash\s+Manage the Stripe coupons/);
-		expect(entries.slice(1)).toEqual([
-			'COUPON ACTIONS',
-			'Create a coupon',
-			'Get many coupons',
-			'Update a coupon',
-			'PROMOTION CODE ACTIONS',
-			'Create a promotion code',
-			'Get many promotion codes',
+		// The list is virtual (only what fits is rendered): what is shown must be the start of one
+		// section per resource, in the Resource dropdown's order, each with its operations' actions.
+		const expected = (resourceProperties[0].options as Array<{ name: string; value: string }>).flatMap(({ name, value }) => [
+			`${name.toUpperCase()} ACTIONS`,
+			...Object.values(resources[value])
+				.map((operation) => operation.option)
+				.sort((x, y) => x.name.localeCompare(y.name))
+				.map((option) => option.action),
 		]);
+		expect(entries[0]).toMatch(/^ChatDash/);
+		expect(entries.length).toBeGreaterThan(10);
+		expect(entries.slice(1)).toEqual(expected.slice(0, entries.length - 1));
+		// Further down the list (scrolled to by step 2): the coupon actions.
+		for (const action of ['Create a coupon', 'Get many coupons', 'Update a coupon']) {
+			await expect(actions.filter({ hasText: action }).count()).resolves.toBe(1);
+		}
 		await screenshots.take(page, 'node-panel-actions');
 
 		// A second user whose system is in dark mode: n8n's default theme follows the system.
@@ -154,9 +163,9 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		try {
 			await openWorkflow(darkPage, n8n.url(), 'editorDarkMode');
 			const darkPanel = await searchNodePanel(darkPage, 'ChatDash');
-			const darkResult = darkPanel.getByTestId('item-iterator-item').filter({ hasText: 'ChatDash' });
+			const darkResult = darkPanel.getByTestId('item-iterator-item').filter({ has: darkPage.getByText('ChatDash', { exact: true }) });
 			const darkIcon = await iconRendering(darkResult.locator('img').first());
-			expect(darkIcon.src).toMatch(/\/icons\/n8n-nodes-chatdash\/dist\/nodes\/ChatDash\/chatDash\.dark\.svg$/);
+			expect(darkIcon.src).toMatch(/\/icons\/n8n-nodes-chatdash\/dist\/nodes\/ChatDash(Trigger)?\/chatDash(Trigger)?\.dark\.svg$/);
 			expect(darkIcon.naturalWidth).toBeGreaterThan(0);
 			expect(darkIcon.opaquePixels).toBeGreaterThan(100);
 			// The dark icon is lighter, so that it stands out on n8n's dark background.
