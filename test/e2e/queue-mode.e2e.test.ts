@@ -37,6 +37,7 @@ import { linearWorkflow, renameCouponsParameters } from '../../scripts/lib/workf
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { RECEIVER_NODE_NAME, TRIGGER_E2E_CREDENTIAL, triggerToCodeWorkflow } from './trigger-workflows';
 import { E2E_CREDENTIAL } from './workflows';
+import { unflatten } from './n8n-data';
 
 const API_KEY = 'cd_agency_queue_Hq27XbN4pL';
 const ACCOUNT = 'acct_queue';
@@ -146,23 +147,6 @@ function sql(postgres: Postgres, query: string): Promise<string[][]> {
 	});
 }
 
-/** n8n's execution data is serialised with `flatted`: strings inside objects are indexes. */
-function unflatten(text: string): any {
-	const input = JSON.parse(text) as unknown[];
-	const seen = new Map<number, unknown>();
-	const revive = (index: number): unknown => {
-		const value = input[index];
-		if (typeof value !== 'object' || value === null) return value;
-		if (seen.has(index)) return seen.get(index);
-		const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-		seen.set(index, out);
-		for (const [key, entry] of Object.entries(value)) {
-			(out as Record<string, unknown>)[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
-		}
-		return out;
-	};
-	return revive(0);
-}
 
 async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) {
 	const deadline = Date.now() + timeoutMs;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createN8nInstance, packPackage } from '../../scripts/lib/n8n-instance';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { RECEIVER_NODE_NAME, TRIGGER_E2E_CREDENTIAL, TRIGGER_NODE_NAME, triggerToCodeWorkflow } from './trigger-workflows';
+import { unflatten } from './n8n-data';
 
 const CLIENT_KEY = 'CD.CL.e2e-client-key-7Jq2';
 /** The agency key the emulator's other endpoints take; the trigger never sends it. */
@@ -61,23 +62,6 @@ async function login() {
 	expect(answer.status).toBe(200);
 }
 
-/** n8n's execution data is serialised with `flatted`: strings inside objects are indexes. */
-function unflatten(text: string): any {
-	const input = JSON.parse(text) as unknown[];
-	const seen = new Map<number, unknown>();
-	const revive = (index: number): unknown => {
-		const value = input[index];
-		if (typeof value !== 'object' || value === null) return value;
-		if (seen.has(index)) return seen.get(index);
-		const out: Record<string, unknown> | unknown[] = Array.isArray(value) ? [] : {};
-		seen.set(index, out);
-		for (const [key, entry] of Object.entries(value)) {
-			(out as Record<string, unknown>)[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
-		}
-		return out;
-	};
-	return revive(0);
-}
 
 async function executionIds(workflowId: string): Promise<string[]> {
 	const answer = await rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
