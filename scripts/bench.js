@@ -6,6 +6,7 @@
  * (run data `executionTime`), so n8n's start-up is not counted.
  *
  *   node scripts/bench.js [--n 1000] [--write]     (--write updates BENCHMARKS.md)
+ *   node scripts/bench.js --cpu [--n 1000]          only the CPU per item comparison, (c) vs (d)
  *   node scripts/bench.js --profile [c|lean] [--n 1000]
  *       writes a `--cpu-prof` profile of n8n's main process for one variant (the ChatDash node at
  *       concurrency 50, or the lean HTTP Request node) at 0 ms latency and prints the CPU per item
@@ -17,11 +18,12 @@
  * workflow); (e) HTTP Request with a header-auth credential, as usually set up; (f) the same
  * batching 8 per batch; (g) a raw client with 8 in flight (the floor). Then the n8n variants under
  * the fault profile of the fault matrix (10% 429 with Retry-After 1 s, 5% 503, 2% resets, 1%
- * hangs), counting items lost or failed. Then CPU per item at 0 ms latency, where n8n's main
- * thread is busy for the node's whole run: the ChatDash node (c) and the lean HTTP Request (d),
- * alternating, median of 3. Then a lead import: N leads through Lead → Create (batched) vs the lean
- * HTTP Request node sending one lead per request. Then what the validate-everything-first pass costs at (b) and (c):
- * the time from the node's start to the first request the emulator receives.
+ * hangs), counting items lost or failed. Then a lead import: N leads through Lead → Create
+ * (batched) vs the lean HTTP Request node sending one lead per request. Then CPU per item at 0 ms
+ * latency: the CPU time n8n's process spends during the node's run (scripts/lib/process-cpu.js),
+ * the ChatDash node (c) and the lean HTTP Request (d), alternating, median of CPU_RUNS. The (b) and
+ * (c) runs also give what the validate-everything-first pass costs: the time from the node's
+ * start to the first request the emulator receives.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -33,6 +35,7 @@ const { createN8nInstance, packPackage, ROOT } = require('./lib/n8n-instance');
 const { run, N8N_VERSION } = require('./lib/n8n-runtime');
 const { codeNode, linearWorkflow, renameCouponsParameters } = require('./lib/workflows');
 const { bucketProfile, busiestProfile, isPackageFrame } = require('./lib/cpu-profile');
+const { cpuBetween, sampleProcessCpu } = require('./lib/process-cpu');
 
 const argValue = (/** @type {string} */ name, /** @type {string} */ fallback) => {
 	const index = process.argv.indexOf(name);
@@ -40,6 +43,7 @@ const argValue = (/** @type {string} */ name, /** @type {string} */ fallback) =>
 };
 const N = Number(argValue('--n', '1000'));
 const PROFILE = process.argv.includes('--profile');
+const CPU_ONLY = process.argv.includes('--cpu');
 const CPU_RUNS = 5;
 const LATENCY_MS = 20;
 const API_KEY = 'cd_bench_local_emulator_key';
@@ -194,6 +198,7 @@ async function main() {
 		n8n = await createN8nInstance({ tarball, log: say, home: path.join(workDir, 'n8n') });
 		await n8n.importCredentials(CREDENTIALS(emulator.baseUrl));
 		if (PROFILE) await profileVariant(n8n, emulator, workDir);
+		else if (CPU_ONLY) await compareCpuOnly(n8n, emulator);
 		else await compareVariants(n8n, emulator);
 	} finally {
 		await n8n?.stop();
@@ -210,8 +215,13 @@ async function main() {
 async function runMeasured(n8n, emulator, workflowId, extraEnv) {
 	emulator.seed(ACCOUNT, ids.map((id) => ({ id, name: 'before' })));
 	emulator.clearRequests();
+	/** @type {ReturnType<typeof sampleProcessCpu> | undefined} */
+	let sampler;
 	// Sequential runs under faults wait out every Retry-After and timeout: minutes, not seconds.
-	const { run: execution } = await n8n.execute(workflowId, 20 * 60 * 1000, extraEnv);
+	const { run: execution } = await n8n.execute(workflowId, 20 * 60 * 1000, extraEnv, (child) => {
+		if (child.pid) sampler = sampleProcessCpu(child.pid);
+	});
+	const cpuSamples = sampler?.stop() ?? [];
 	/** @type {{ startTime: number, executionTime: number, data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } } | undefined} */
 	const task = execution.data.resultData.runData.Measured?.[0];
 	if (!task) throw new Error(`${workflowId} did not run: ${JSON.stringify(execution.data.resultData.error?.message)}`);
@@ -221,6 +231,8 @@ async function runMeasured(n8n, emulator, workflowId, extraEnv) {
 	const firstRequest = emulator.requests[0]?.receivedAt;
 	return {
 		task,
+		/** CPU time of n8n's process (all threads) during the measured node's run. */
+		cpuMs: cpuBetween(cpuSamples, task.startTime, task.startTime + task.executionTime),
 		lost: Math.max(ids.length - renamed, failedItems, ids.length - items.length),
 		firstRequestMs: firstRequest === undefined ? NaN : firstRequest - task.startTime,
 	};
@@ -300,17 +312,7 @@ async function compareVariants(n8n, emulator) {
 		};
 	}
 
-	// CPU per item: without latency n8n's main thread is busy for the node's whole run, so the
-	// node's time is its CPU time. Alternating the two variants spreads any drift of the machine.
-	emulator.setLatency(0);
-	/** @type {{ c: number[], d: number[] }} */
-	const cpu = { c: [], d: [] };
-	for (let round = 1; round <= CPU_RUNS; round++) {
-		for (const key of /** @type {const} */ (['c', 'd'])) {
-			say(`0 ms latency, round ${round}/${CPU_RUNS}: (${key})...`);
-			cpu[key].push((await runMeasured(n8n, emulator, `bench_${key}`)).task.executionTime);
-		}
-	}
+	const cpu = await measureCpuPerItem(n8n, emulator);
 
 	const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
 	// Inside n8n, n8n-workflow is loaded already: the package's own cost is the second figure.
@@ -321,9 +323,51 @@ async function compareVariants(n8n, emulator) {
 	)
 		.split(' ')
 		.map(Number);
-	const report = render(rows, { c: median(cpu.c), d: median(cpu.d), runs: cpu }, leadImport, { packedBytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.entryCount, requireMs, workflowMs });
+	const report = render(rows, cpu, leadImport, { packedBytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.entryCount, requireMs, workflowMs });
 	process.stdout.write(`${report}\n`);
 	if (process.argv.includes('--write')) writeBenchmarks(report);
+}
+
+/**
+ * CPU per item: the CPU time n8n's process spends during the node's run (all its threads, read
+ * from /proc), at 0 ms latency so that no waiting hides in the run; the ChatDash node (c) and the
+ * lean HTTP Request (d), alternating to spread any drift of the machine. Wall time is kept beside.
+ * Needs the workflows bench_c and bench_d.
+ * @param {N8n} n8n @param {Emulator} emulator
+ */
+async function measureCpuPerItem(n8n, emulator) {
+	emulator.setLatency(0);
+	/** @type {{ c: number[], d: number[] }} */
+	const cpuRuns = { c: [], d: [] };
+	/** @type {{ c: number[], d: number[] }} */
+	const wallRuns = { c: [], d: [] };
+	for (let round = 1; round <= CPU_RUNS; round++) {
+		for (const key of /** @type {const} */ (['c', 'd'])) {
+			say(`0 ms latency, round ${round}/${CPU_RUNS}: (${key})...`);
+			const measured = await runMeasured(n8n, emulator, `bench_${key}`);
+			cpuRuns[key].push(Math.round(measured.cpuMs));
+			wallRuns[key].push(measured.task.executionTime);
+		}
+	}
+	return {
+		c: median(cpuRuns.c),
+		d: median(cpuRuns.d),
+		runs: cpuRuns,
+		wall: { c: median(wallRuns.c), d: median(wallRuns.d), runs: wallRuns },
+	};
+}
+
+/**
+ * `--cpu`: only the CPU per item comparison (c vs d), printed as in the full report.
+ * @param {N8n} n8n @param {Emulator} emulator
+ */
+async function compareCpuOnly(n8n, emulator) {
+	await n8n.importWorkflows([
+		workflow('bench_c', chatDashNode({ concurrency: 50 })),
+		workflow('bench_d', leanHttpRequestNode(/** @type {string} */ (emulator.baseUrl), {})),
+	]);
+	const cpu = await measureCpuPerItem(n8n, emulator);
+	process.stdout.write(`${[...renderCpu(cpu), '', cpuTarget(cpu)].join('\n')}\n`);
 }
 
 /**
@@ -361,15 +405,14 @@ async function profileVariant(n8n, emulator, workDir) {
 
 /**
  * @param {Row[]} rows
- * @param {{ c: number, d: number, runs: { c: number[], d: number[] } }} cpu medians and all runs at 0 ms latency
+ * @typedef {{ c: number, d: number, runs: { c: number[], d: number[] } }} Medians
+ * @param {Medians & { wall: Medians }} cpu CPU and wall time at 0 ms latency: medians and all runs
  * @param {Record<string, { ms: number, requests: number, leads: number }>} leadImport
  * @param {{ packedBytes: number, unpackedBytes: number, files: number, requireMs: number, workflowMs: number }} footprint
  */
 function render(rows, cpu, leadImport, footprint) {
 	const ideal = N * LATENCY_MS;
 	const byKey = Object.fromEntries(rows.map((row) => [row.key, { ...row, clean: row.clean ?? NaN }]));
-	const ratio = (/** @type {number} */ a, /** @type {number} */ b) => `${(a / b).toFixed(2)}×`;
-	const mark = (/** @type {boolean} */ met) => (met ? 'met' : '**missed**');
 	const firstRequest = (/** @type {string} */ key) =>
 		`${byKey[key].firstRequestMs} ms of ${byKey[key].clean} ms (${((100 * (byKey[key].firstRequestMs ?? NaN)) / byKey[key].clean).toFixed(0)}%)`;
 	const lines = [
@@ -382,12 +425,7 @@ function render(rows, cpu, leadImport, footprint) {
 			return `| ${row.key} | ${row.label} | ${clean} | ${(clean / N).toFixed(2)} | ${ratio(clean, ideal)} | ${ratio(clean, ideal / 8)} | ${row.faults} | ${row.lost} |`;
 		}),
 		'',
-		`CPU per item at 0 ms latency (n8n's main thread busy for the whole node run, so node time = CPU time; median of ${CPU_RUNS}, alternating):`,
-		'',
-		'| variant | ms per item | runs (ms) |',
-		'|---|---:|---|',
-		`| (c) ChatDash node, concurrency 50 | ${(cpu.c / N).toFixed(2)} | ${cpu.runs.c.join(', ')} |`,
-		`| (d) HTTP Request 4.2, lean | ${(cpu.d / N).toFixed(2)} | ${cpu.runs.d.join(', ')} |`,
+		...renderCpu(cpu),
 		'',
 		`Lead import at ${LATENCY_MS} ms latency, ${N} leads (n8n executionTime):`,
 		'',
@@ -398,7 +436,7 @@ function render(rows, cpu, leadImport, footprint) {
 		'',
 		'Targets:',
 		`- (c) no slower than the lean HTTP Request (d) at 20 ms: ${byKey.c.clean} ms vs ${byKey.d.clean} ms (${ratio(byKey.c.clean, byKey.d.clean)}), ${mark(byKey.c.clean <= byKey.d.clean)}; vs the credential HTTP Request (e): ${ratio(byKey.c.clean, byKey.e.clean)}`,
-		`- CPU per item at 0 ms ≤ 0.85× the lean HTTP Request: ${ratio(cpu.c, cpu.d)}, ${mark(cpu.c <= 0.85 * cpu.d)}`,
+		cpuTarget(cpu),
 		`- (a) within 1.2× of N×20 ms: ${ratio(byKey.a.clean, ideal)}, ${mark(byKey.a.clean <= 1.2 * ideal)} (per-item overhead ${((byKey.a.clean - ideal) / N).toFixed(2)} ms)`,
 		`- (b) within 1.5× of N×20 ms / 8: ${ratio(byKey.b.clean, ideal / 8)}, ${mark(byKey.b.clean <= 1.5 * (ideal / 8))}`,
 		`- lead import: the batched node at least 10× faster than one request per lead: ${ratio(leadImport.http.ms, leadImport.node.ms)} faster, ${mark(leadImport.http.ms >= 10 * leadImport.node.ms)} (${leadImport.node.requests} vs ${leadImport.http.requests} requests)`,
@@ -408,6 +446,26 @@ function render(rows, cpu, leadImport, footprint) {
 		`- require() of both nodes (every operation) < 400 ms in a fresh Node ${process.version} process, n8n-workflow already loaded as in n8n: ${footprint.requireMs.toFixed(0)} ms, ${mark(footprint.requireMs < 400)} (n8n-workflow itself: ${footprint.workflowMs.toFixed(0)} ms)`,
 	];
 	return lines.join('\n');
+}
+
+const ratio = (/** @type {number} */ a, /** @type {number} */ b) => `${(a / b).toFixed(2)}×`;
+const mark = (/** @type {boolean} */ met) => (met ? 'met' : '**missed**');
+
+/** @param {Medians & { wall: Medians }} cpu */
+function renderCpu(cpu) {
+	return [
+		`CPU per item at 0 ms latency: CPU time of n8n's process (all threads, from /proc) during the node's run, median of ${CPU_RUNS}, alternating; the node's wall time beside it:`,
+		'',
+		'| variant | CPU ms per item | CPU runs (ms) | wall ms per item | wall runs (ms) |',
+		'|---|---:|---|---:|---|',
+		`| (c) ChatDash node, concurrency 50 | ${(cpu.c / N).toFixed(2)} | ${cpu.runs.c.join(', ')} | ${(cpu.wall.c / N).toFixed(2)} | ${cpu.wall.runs.c.join(', ')} |`,
+		`| (d) HTTP Request 4.2, lean | ${(cpu.d / N).toFixed(2)} | ${cpu.runs.d.join(', ')} | ${(cpu.wall.d / N).toFixed(2)} | ${cpu.wall.runs.d.join(', ')} |`,
+	];
+}
+
+/** @param {Medians & { wall: Medians }} cpu */
+function cpuTarget(cpu) {
+	return `- CPU per item at 0 ms ≤ 0.85× the lean HTTP Request: ${ratio(cpu.c, cpu.d)}, ${mark(cpu.c <= 0.85 * cpu.d)} (wall time: ${ratio(cpu.wall.c, cpu.wall.d)})`;
 }
 
 /** @param {string} report */

@@ -100,9 +100,10 @@ async function createN8nInstance(options) {
 	/**
 	 * Runs `n8n <args>`; resolves with exit code and output whatever the code.
 	 * @param {string[]} args @param {number} [timeoutMs] @param {NodeJS.ProcessEnv} [extraEnv]
+	 * @param {(child: import('node:child_process').ChildProcess) => void} [onSpawn] e.g. to sample its CPU
 	 * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string }>}
 	 */
-	function cli(args, timeoutMs = 120_000, extraEnv = {}) {
+	function cli(args, timeoutMs = 120_000, extraEnv = {}, onSpawn = undefined) {
 		return new Promise((resolve, reject) => {
 			const child = spawn(runtime.nodeBinary, [runtime.n8nEntry, ...args], {
 				env: { ...env, ...extraEnv },
@@ -111,6 +112,7 @@ async function createN8nInstance(options) {
 				stdio: ['ignore', 'pipe', 'pipe'],
 			});
 			children.add(child);
+			onSpawn?.(child);
 			let stdout = '';
 			let stderr = '';
 			child.stdout?.on('data', (chunk) => (stdout += chunk));
@@ -152,9 +154,10 @@ async function createN8nInstance(options) {
 	 * (the JSON still follows) and, rarely, segfaults after printing a complete run: the JSON decides.
 	 * @param {string} workflowId @param {number} [timeoutMs] ends the run (and fails) after this long
 	 * @param {NodeJS.ProcessEnv} [extraEnv] e.g. NODE_OPTIONS for a CPU profile
+	 * @param {(child: import('node:child_process').ChildProcess) => void} [onSpawn] e.g. to sample its CPU
 	 */
-	async function execute(workflowId, timeoutMs, extraEnv) {
-		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, extraEnv);
+	async function execute(workflowId, timeoutMs, extraEnv, onSpawn) {
+		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs, extraEnv, onSpawn);
 		const runData = parseRunJson(result.stdout);
 		if (!runData) {
 			throw new Error(`n8n execute printed no run (exit ${result.code} ${result.signal ?? ''}):\n${result.stdout}\n${result.stderr}`);

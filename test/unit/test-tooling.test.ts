@@ -1,6 +1,7 @@
 /** The helpers the real-n8n, editor and benchmark scripts build on. */
 import { ensureChromium } from '../../scripts/lib/chromium';
 import { bucketProfile, isPackageFrame } from '../../scripts/lib/cpu-profile';
+import { cpuBetween, readProcessCpuMs, sampleProcessCpu } from '../../scripts/lib/process-cpu';
 import { codeNode, linearWorkflow, MANUAL_TRIGGER_NAME } from '../../scripts/lib/workflows';
 
 describe('linearWorkflow', () => {
@@ -92,5 +93,38 @@ describe('bucketProfile (npm run bench -- --profile)', () => {
 			'n8n engine (execution, parameters, logging)': 0,
 			'other (Node.js, V8, libraries)': 0,
 		});
+	});
+});
+
+describe('process CPU in a window (npm run bench: CPU per item)', () => {
+	const samples = [
+		{ at: 1000, cpuMs: 500 },
+		{ at: 1010, cpuMs: 510 },
+		{ at: 1020, cpuMs: 510 },
+		{ at: 1030, cpuMs: 530 },
+	];
+
+	test('counts the CPU between two moments, interpolating inside a sample interval', () => {
+		expect(cpuBetween(samples, 1000, 1030)).toBe(30);
+		expect(cpuBetween(samples, 1005, 1025)).toBe(520 - 505);
+		expect(cpuBetween(samples, 1010, 1020)).toBe(0);
+	});
+
+	test('a window outside the samples is an error, not a guess', () => {
+		expect(() => cpuBetween(samples, 990, 1020)).toThrow(/No CPU samples/);
+		expect(() => cpuBetween(samples, 1000, 1031)).toThrow(/No CPU samples/);
+		expect(() => cpuBetween([], 1000, 1000)).toThrow(/No CPU samples/);
+	});
+
+	test('reads a live process (this one) and follows its CPU as it works', async () => {
+		const sampler = sampleProcessCpu(process.pid, 2);
+		const start = Date.now();
+		while (Date.now() - start < 150) Math.sqrt(Math.random());
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		const taken = sampler.stop();
+		const spent = taken[taken.length - 1].cpuMs - taken[0].cpuMs;
+		// 150 ms of busy loop: at least 100 ms of CPU counted (ticks are 10 ms).
+		expect(spent).toBeGreaterThanOrEqual(100);
+		expect(readProcessCpuMs(2 ** 22 + 12345)).toBeUndefined();
 	});
 });
