@@ -18,7 +18,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { CHATDASH_DEFAULT_BASE_URL } from '../../credentials/ChatDashApi.credentials';
-import { buildUrl, extractApiMessage, redactSecret } from '../ChatDash/transport';
+import { buildUrl, describeRedirect, extractApiMessage, isRedirect, redactSecret } from '../ChatDash/transport';
 
 export const CLIENT_CREDENTIAL_TYPE = 'chatDashClientApi';
 
@@ -32,6 +32,7 @@ export interface ClientCredentials {
 
 interface RawResponse {
 	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
 }
 
@@ -55,8 +56,8 @@ export async function getClientCredentials(context: IHookFunctions): Promise<Cli
 }
 
 /**
- * Sends one request and returns its status and parsed body; a failed connection is thrown as a
- * NodeApiError saying where it tried to go.
+ * Sends one request and returns its status and parsed body; a failed connection and a redirect
+ * (not followed, see describeRedirect) are thrown as a NodeApiError saying where.
  */
 export async function sendClientRequest(
 	context: IHookFunctions,
@@ -72,6 +73,7 @@ export async function sendClientRequest(
 		timeout: TIMEOUT_MS,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
 	};
 	let response: RawResponse;
 	try {
@@ -89,6 +91,14 @@ export async function sendClientRequest(
 				`${code ? `The connection failed (${code}). ` : ''}Check the Base URL in the 'ChatDash Client API' credential. ${reason.message ?? ''}`.trim(),
 				credentials.apiKey,
 			),
+		});
+	}
+	if (isRedirect(response.statusCode)) {
+		const { message, description } = describeRedirect(response, 'ChatDash Client API');
+		throw new NodeApiError(context.getNode(), { httpCode: String(response.statusCode) } as JsonObject, {
+			message: redactSecret(message, credentials.apiKey),
+			description,
+			httpCode: String(response.statusCode),
 		});
 	}
 	return { status: response.statusCode, body: redactSecret(response.body, credentials.apiKey) };

@@ -332,6 +332,26 @@ describe('HTTP failures give messages that say what to fix', () => {
 		expect(error?.message).toBe('ChatDash server error (HTTP 502): 502 Bad Gateway');
 	});
 
+	test('a redirect is reported, not followed: the key never goes to the address it names', async () => {
+		const elsewhere = await startEmulator({ apiKey: API_KEY });
+		try {
+			for (const status of [301, 307, 308]) {
+				const location = `${elsewhere.baseUrl}/stripe/connect/accounts/${ACCOUNT}/coupons/SUMMER20`;
+				emulator.addFault({ status, body: '', headers: { location }, times: 1 });
+				const { error } = await runChatDashNode({ items: [{}], parameters: updateParameters(), credentials: credentials() });
+				expect(error?.message).toBe(`ChatDash answered with a redirect (HTTP ${status}) to ${location}`);
+				expect(error?.description).toContain("Check the Base URL in the 'ChatDash API' credential");
+				expect((error as unknown as { httpCode: string }).httpCode).toBe(String(status));
+			}
+			// Not retried either: one request per run, none elsewhere, nothing changed.
+			expect(emulator.requests).toHaveLength(3);
+			expect(elsewhere.requests).toHaveLength(0);
+			expect(emulator.coupon(ACCOUNT, 'SUMMER20')?.name).toBe('Summer Sale');
+		} finally {
+			await elsewhere.close();
+		}
+	});
+
 	test('nothing listening at the Base URL → says which URL could not be reached', async () => {
 		const closed = await startEmulator({ apiKey: API_KEY });
 		const deadBaseUrl = closed.baseUrl;

@@ -208,6 +208,25 @@ describe('refusals', () => {
 		expect(emulator.requests).toEqual([]);
 	});
 
+	test('a redirect is reported, not followed: the client key never goes to the address it names', async () => {
+		const elsewhere = await startEmulator({ apiKey: AGENCY_KEY, clientApiKey: CLIENT_KEY, clientId: CLIENT_ID });
+		try {
+			const location = `${elsewhere.baseUrl}/webhooks/subscriptions`;
+			emulator.addFault({ status: 308, body: '', headers: { location } });
+			const error = await triggerWorkflow(setup()).register().then(
+				() => undefined,
+				(reason: Error & { description?: string }) => reason,
+			);
+			expect(error?.message).toBe(`ChatDash answered with a redirect (HTTP 308) to ${location}`);
+			expect(error?.description).toContain("Check the Base URL in the 'ChatDash Client API' credential");
+			expect(emulator.requests).toHaveLength(1);
+			expect(elsewhere.requests).toEqual([]);
+			expect(elsewhere.webhookSubscriptions()).toEqual([]);
+		} finally {
+			await elsewhere.close();
+		}
+	});
+
 	test('ChatDash unreachable: the error names the Base URL, not the key', async () => {
 		const base = emulator.baseUrl;
 		await emulator.close();
