@@ -32,6 +32,7 @@ import {
 } from 'n8n-workflow';
 
 import { ChatDashApi } from '../../credentials/ChatDashApi.credentials';
+import { ChatDashClientApi } from '../../credentials/ChatDashClientApi.credentials';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 
 export const CHATDASH_NODE_TYPE = 'n8n-nodes-chatdash.chatDash';
@@ -74,7 +75,10 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-const credentialTypes: Record<string, ICredentialType> = { chatDashApi: new ChatDashApi() };
+const credentialTypes: Record<string, ICredentialType> = {
+	chatDashApi: new ChatDashApi(),
+	chatDashClientApi: new ChatDashClientApi(),
+};
 
 /** Fills in credential defaults, as n8n does before a node sees the data. */
 function withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
@@ -103,9 +107,18 @@ export async function applyAuthentication(
 	return await authenticate(credentials, requestOptions);
 }
 
-class TestCredentialsHelper extends ICredentialsHelper {
+/**
+ * What n8n's CredentialsHelper does for the node and the trigger, over the credential data given
+ * per type: defaults filled in, the function `authenticate` applied. Nothing is stored or encrypted.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
 		super();
+	}
+
+	private typeInUse(type: string): ICredentialType {
+		if (!this.credentials[type] || !credentialTypes[type]) throw new Error(`No credentials of type ${type} configured`);
+		return credentialTypes[type];
 	}
 
 	getParentTypes(): string[] {
@@ -121,7 +134,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return await applyAuthentication(credentialTypes[typeName], credentials, requestOptions);
+		return await applyAuthentication(this.typeInUse(typeName), credentials, requestOptions);
 	}
 
 	async preAuthentication() {
@@ -141,9 +154,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: unknown,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		const data = this.credentials[type];
-		if (!data) throw new Error(`No credentials of type ${type} configured`);
-		return withDefaults(type, data);
+		this.typeInUse(type);
+		return withDefaults(type, this.credentials[type]);
 	}
 
 	async updateCredentials() {}
@@ -151,7 +163,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData() {}
 
 	getCredentialsProperties(type: string) {
-		return credentialTypes[type].properties;
+		return this.typeInUse(type).properties;
 	}
 }
 

@@ -1,8 +1,8 @@
 /**
  * Runs the ChatDash Trigger's webhook methods and webhook() in n8n-core's real contexts
  * (HookContext, WebhookContext, as n8n's webhook service builds them), over real HTTP to the
- * emulator. What n8n's CLI supplies around them is reduced here to: a node-types registry, a
- * credentials helper applying the credential's `authenticate` (as engine.ts does), the webhook base
+ * emulator. What n8n's CLI supplies around them is reduced here to: a node-types registry, engine.ts's
+ * credentials helper (defaults, the credential's `authenticate`), the webhook base
  * URLs, the workflow's static data (kept in the `Workflow` object, shared between calls made on the
  * same `TriggerWorkflow`), and a Logger in n8n's container that records what the node logs.
  */
@@ -10,12 +10,9 @@ import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { HookContext, WebhookContext } from 'n8n-core';
 import {
-	ICredentialsHelper,
 	Workflow,
 	type ICredentialDataDecryptedObject,
-	type ICredentials,
 	type IDataObject,
-	type IHttpRequestOptions,
 	type INode,
 	type INodeParameters,
 	type INodeType,
@@ -26,16 +23,14 @@ import {
 	type WorkflowActivateMode,
 } from 'n8n-workflow';
 
-import { ChatDashClientApi } from '../../credentials/ChatDashClientApi.credentials';
 import { ChatDashTrigger } from '../../nodes/ChatDashTrigger/ChatDashTrigger.node';
-import { applyAuthentication } from './engine';
+import { TestCredentialsHelper } from './engine';
 
 export const TRIGGER_NODE_TYPE = 'n8n-nodes-chatdash.chatDashTrigger';
 export const TRIGGER_NODE_NAME = 'ChatDash Trigger';
 export const WEBHOOK_ID = '4f0c8a61-2b7e-4c1d-9a35-7e2b9c0d1f42';
 
 const trigger = new ChatDashTrigger();
-const credentialType = new ChatDashClientApi();
 
 const nodeTypes: INodeTypes = {
 	getByName: (type) => (type === TRIGGER_NODE_TYPE ? (trigger as INodeType) : (undefined as never)),
@@ -69,62 +64,6 @@ export function installRecordingLogger(): void {
 		},
 	};
 	Container.set(Logger, logger as unknown as Logger);
-}
-
-function withDefaults(data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-	const filled: ICredentialDataDecryptedObject = {};
-	for (const property of credentialType.properties) {
-		filled[property.name] = (data[property.name] ?? property.default) as string;
-	}
-	return filled;
-}
-
-class TriggerCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		if (typeName !== credentialType.name) throw new Error(`Unexpected credential type ${typeName}`);
-		return await applyAuthentication(credentialType, credentials, requestOptions);
-	}
-
-	async preAuthentication() {
-		return undefined;
-	}
-
-	async runPreAuthentication() {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used: the contexts ask for decrypted data');
-	}
-
-	async getDecrypted(_additionalData: IWorkflowExecuteAdditionalData, _nodeCredentials: unknown, type: string) {
-		if (type !== credentialType.name) throw new Error(`No credentials of type ${type} configured`);
-		return withDefaults(this.data);
-	}
-
-	async updateCredentials() {}
-
-	async updateCredentialsOauthTokenData() {}
-
-	getCredentialsProperties() {
-		return credentialType.properties;
-	}
 }
 
 export interface TriggerSetup {
@@ -169,7 +108,7 @@ export function triggerWorkflow(setup: TriggerSetup) {
 
 	function additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
 		return {
-			credentialsHelper: new TriggerCredentialsHelper(setup.credentials),
+			credentialsHelper: new TestCredentialsHelper({ chatDashClientApi: setup.credentials }),
 			currentNodeExecutionIndex: 0,
 			restApiUrl: `${webhookBase}/rest`,
 			instanceBaseUrl: `${webhookBase}/`,
