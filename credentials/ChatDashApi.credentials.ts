@@ -1,5 +1,6 @@
 import type {
 	IAuthenticate,
+	IAuthenticateRuleResponseCode,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -8,6 +9,20 @@ import type {
 } from 'n8n-workflow';
 
 export const CHATDASH_DEFAULT_BASE_URL = 'https://api.chat-dash.com/v1/public';
+
+/**
+ * What a credential test shows for a redirect, which it does not follow, as the nodes do not (see
+ * describeRedirect in nodes/ChatDash/transport): n8n would send the key on to the new address.
+ */
+export const REDIRECT_TEST_MESSAGE = `ChatDash answered with a redirect, which is not followed, so that the key goes nowhere but the Base URL. Set the Base URL to the address of ChatDash's API (the default is ${CHATDASH_DEFAULT_BASE_URL}).`;
+
+/** Credential test rules giving REDIRECT_TEST_MESSAGE for every redirect status. */
+export function redirectTestRules(): IAuthenticateRuleResponseCode[] {
+	return [301, 302, 303, 307, 308].map((value) => ({
+		type: 'responseCode',
+		properties: { value, message: REDIRECT_TEST_MESSAGE },
+	}));
+}
 
 /** What n8n's credential test shows, per answer of `GET /clients` (see `test.rules`). */
 export const CREDENTIAL_TEST_MESSAGES = {
@@ -70,11 +85,13 @@ export class ChatDashApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/clients',
 			method: 'GET',
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{ type: 'responseCode', properties: { value: 401, message: CREDENTIAL_TEST_MESSAGES.keyRejected } },
 			{ type: 'responseCode', properties: { value: 403, message: CREDENTIAL_TEST_MESSAGES.keyForbidden } },
 			{ type: 'responseCode', properties: { value: 404, message: CREDENTIAL_TEST_MESSAGES.notChatDash } },
+			...redirectTestRules(),
 		],
 	};
 }

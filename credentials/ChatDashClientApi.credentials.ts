@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { CHATDASH_DEFAULT_BASE_URL, withApiKeyHeader } from './ChatDashApi.credentials';
+import { CHATDASH_DEFAULT_BASE_URL, redirectTestRules, withApiKeyHeader } from './ChatDashApi.credentials';
 
 /** What n8n's credential test shows, per answer of `GET /webhooks/subscriptions?clientId=…`. */
 export const CLIENT_CREDENTIAL_TEST_MESSAGES = {
@@ -79,12 +79,14 @@ export class ChatDashClientApi implements ICredentialType {
 			url: '/webhooks/subscriptions',
 			method: 'GET',
 			qs: { clientId: '={{$credentials.clientId}}' },
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{ type: 'responseCode', properties: { value: 400, message: CLIENT_CREDENTIAL_TEST_MESSAGES.badRequest } },
 			{ type: 'responseCode', properties: { value: 401, message: CLIENT_CREDENTIAL_TEST_MESSAGES.keyRejected } },
 			{ type: 'responseCode', properties: { value: 403, message: CLIENT_CREDENTIAL_TEST_MESSAGES.keyForbidden } },
 			{ type: 'responseCode', properties: { value: 404, message: CLIENT_CREDENTIAL_TEST_MESSAGES.clientUnknown } },
+			...redirectTestRules(),
 		],
 	};
 }

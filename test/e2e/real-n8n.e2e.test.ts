@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/ChatDashApi.credentials';
+import { CREDENTIAL_TEST_MESSAGES, REDIRECT_TEST_MESSAGE } from '../../credentials/ChatDashApi.credentials';
 import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
 import {
 	DEMO_ACCOUNT,
@@ -425,6 +425,18 @@ describe('n8n start', () => {
 			credentials: { ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: `${emulator.origin}/v2/nothing-here` } },
 		});
 		expect(wrongBaseUrl.body.data).toEqual({ status: 'Error', message: CREDENTIAL_TEST_MESSAGES.notChatDash });
+		// A redirect is reported, not followed: the key never reaches the address it names.
+		const movedPath = '/moved/v1/public/clients';
+		emulator.addFault({
+			match: (request) => request.path === '/clients',
+			status: 301,
+			body: '',
+			headers: { location: `${emulator.origin}${movedPath}` },
+			times: 1,
+		});
+		const redirected = await test(API_KEY);
+		expect(redirected.body.data).toEqual({ status: 'Error', message: REDIRECT_TEST_MESSAGE });
+		expect(emulator.requests.filter((request) => request.rawPath === movedPath)).toEqual([]);
 		expectNoKeyIn(JSON.stringify(wrong.body));
 		const clientCalls = emulator.requests.filter((request) => request.path === '/clients');
 		expect(clientCalls.map((request) => request.headers.authorization)).toEqual(

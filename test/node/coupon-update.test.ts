@@ -3,6 +3,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
+import { ChatDashApi, REDIRECT_TEST_MESSAGE } from '../../credentials/ChatDashApi.credentials';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { consoleCapture } from '../helpers/console-capture';
@@ -532,5 +533,18 @@ describe('credential test', () => {
 
 	test('fails with a wrong key', async () => {
 		expect(await runCredentialTest(credentials({ apiKey: 'not-the-key' }))).toBe(401);
+	});
+
+	test('a redirect is not followed: its status comes back with a message about the Base URL', async () => {
+		const location = `${emulator.origin}/moved/v1/public/clients`;
+		emulator.addFault({ status: 308, body: '', headers: { location } });
+		expect(await runCredentialTest(credentials())).toBe(308);
+		expect(emulator.requests.map((request) => request.rawPath)).toEqual(['/v1/public/clients']);
+		const rules = new ChatDashApi().test.rules ?? [];
+		for (const status of [301, 302, 303, 307, 308]) {
+			const rule = rules.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
+			expect(rule?.properties.message).toBe(REDIRECT_TEST_MESSAGE);
+		}
+		expect(REDIRECT_TEST_MESSAGE).toContain('Set the Base URL');
 	});
 });

@@ -4,6 +4,7 @@
  */
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { REDIRECT_TEST_MESSAGE } from '../../credentials/ChatDashApi.credentials';
 import { CLIENT_CREDENTIAL_TEST_MESSAGES, ChatDashClientApi } from '../../credentials/ChatDashClientApi.credentials';
 import { isUnreachableFromInternet } from '../../nodes/ChatDashTrigger/subscription';
 import { startEmulator } from '../emulator/chatdash-emulator';
@@ -368,6 +369,10 @@ describe('emulator and credential', () => {
 		const rule401 = credential.test.rules?.find((rule) => rule.type === 'responseCode' && rule.properties.value === 401);
 		expect(rule401?.properties.message).toBe(CLIENT_CREDENTIAL_TEST_MESSAGES.keyRejected);
 		expect(CLIENT_CREDENTIAL_TEST_MESSAGES.keyRejected).toMatch(/use the client API key \(starts with CD\.CL\.\), not the agency key/);
+		// A redirect is not followed, as in the trigger's own requests.
+		expect(credential.test.request.disableFollowRedirect).toBe(true);
+		const rule308 = credential.test.rules?.find((rule) => rule.type === 'responseCode' && rule.properties.value === 308);
+		expect(rule308?.properties.message).toBe(REDIRECT_TEST_MESSAGE);
 		const authenticate = credential.authenticate as (credentials: IDataObject, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 		const request = await authenticate({ apiKey: CLIENT_KEY }, { url: '', headers: {} });
 		expect(request.headers).toEqual({ Authorization: CLIENT_KEY });
