@@ -6,7 +6,7 @@
  * (run data `executionTime`), so n8n's start-up is not counted.
  *
  *   node scripts/bench.js [--n 1000] [--write]     (--write updates BENCHMARKS.md)
- *   node scripts/bench.js --cpu [--n 1000]          only the CPU per item comparison, (c) vs (d)
+ *   node scripts/bench.js --cpu [--n 1000]          only the CPU per item comparison, (c) vs (d) and (d′)
  *   node scripts/bench.js --profile [c|lean] [--n 1000]
  *       writes a `--cpu-prof` profile of n8n's main process for one variant (the ChatDash node at
  *       concurrency 50, or the lean HTTP Request node) at 0 ms latency and prints the CPU per item
@@ -21,7 +21,8 @@
  * hangs), counting items lost or failed. Then a lead import: N leads through Lead → Create
  * (batched) vs the lean HTTP Request node sending one lead per request. Then CPU per item at 0 ms
  * latency: the CPU time n8n's process spends during the node's run (scripts/lib/process-cpu.js),
- * the ChatDash node (c) and the lean HTTP Request (d), alternating, median of CPU_RUNS. The (b) and
+ * the ChatDash node (c), the lean HTTP Request (d) and the same with redirects off (d′, as the
+ * ChatDash node follows none), in turn, median of CPU_RUNS. The (b) and
  * (c) runs also give what the validate-everything-first pass costs: the time from the node's
  * start to the first request the emulator receives.
  */
@@ -261,6 +262,8 @@ async function compareVariants(n8n, emulator) {
 			workflow(`bench_${variant.key}`, variant.node),
 			workflow(`bench_${variant.key}_faults`, variant.faultNode, faultSettings),
 		]),
+		// bench_c and bench_d are among the variants above; the CPU comparison adds bench_dn.
+		...cpuWorkflows(baseUrl).filter((cpuWorkflow) => cpuWorkflow.id === 'bench_dn'),
 		leadWorkflow('bench_leads_node', leadNode),
 		leadWorkflow('bench_leads_http', leadHttpRequestNode(baseUrl)),
 	]);
@@ -328,44 +331,48 @@ async function compareVariants(n8n, emulator) {
 	if (process.argv.includes('--write')) writeBenchmarks(report);
 }
 
+/** The variants of the CPU comparison, each run from the workflow `bench_<key>`. */
+const CPU_VARIANTS = /** @type {const} */ ([
+	{ key: 'c', label: '(c) ChatDash node, concurrency 50' },
+	{ key: 'd', label: '(d) HTTP Request 4.2, lean' },
+	{ key: 'dn', label: "(d′) HTTP Request 4.2, lean, redirects off (as the ChatDash node: it follows none)" },
+]);
+
+/** @param {string} baseUrl the workflows of CPU_VARIANTS */
+const cpuWorkflows = (baseUrl) => [
+	workflow('bench_c', chatDashNode({ concurrency: 50 })),
+	workflow('bench_d', leanHttpRequestNode(baseUrl, {})),
+	workflow('bench_dn', leanHttpRequestNode(baseUrl, { redirect: { redirect: { followRedirects: false } } })),
+];
+
 /**
  * CPU per item: the CPU time n8n's process spends during the node's run (all its threads, read
- * from /proc), at 0 ms latency so that no waiting hides in the run; the ChatDash node (c) and the
- * lean HTTP Request (d), alternating to spread any drift of the machine. Wall time is kept beside.
- * Needs the workflows bench_c and bench_d.
+ * from /proc), at 0 ms latency so that no waiting hides in the run; the variants of CPU_VARIANTS
+ * in turn, round after round, to spread any drift of the machine. Wall time is kept beside.
  * @param {N8n} n8n @param {Emulator} emulator
+ * @returns {Promise<CpuComparison>}
  */
 async function measureCpuPerItem(n8n, emulator) {
 	emulator.setLatency(0);
-	/** @type {{ c: number[], d: number[] }} */
-	const cpuRuns = { c: [], d: [] };
-	/** @type {{ c: number[], d: number[] }} */
-	const wallRuns = { c: [], d: [] };
+	/** @type {CpuComparison} */
+	const result = Object.fromEntries(CPU_VARIANTS.map(({ key }) => [key, { cpu: [], wall: [] }]));
 	for (let round = 1; round <= CPU_RUNS; round++) {
-		for (const key of /** @type {const} */ (['c', 'd'])) {
+		for (const { key } of CPU_VARIANTS) {
 			say(`0 ms latency, round ${round}/${CPU_RUNS}: (${key})...`);
 			const measured = await runMeasured(n8n, emulator, `bench_${key}`);
-			cpuRuns[key].push(Math.round(measured.cpuMs));
-			wallRuns[key].push(measured.task.executionTime);
+			result[key].cpu.push(Math.round(measured.cpuMs));
+			result[key].wall.push(measured.task.executionTime);
 		}
 	}
-	return {
-		c: median(cpuRuns.c),
-		d: median(cpuRuns.d),
-		runs: cpuRuns,
-		wall: { c: median(wallRuns.c), d: median(wallRuns.d), runs: wallRuns },
-	};
+	return result;
 }
 
 /**
- * `--cpu`: only the CPU per item comparison (c vs d), printed as in the full report.
+ * `--cpu`: only the CPU per item comparison, printed as in the full report.
  * @param {N8n} n8n @param {Emulator} emulator
  */
 async function compareCpuOnly(n8n, emulator) {
-	await n8n.importWorkflows([
-		workflow('bench_c', chatDashNode({ concurrency: 50 })),
-		workflow('bench_d', leanHttpRequestNode(/** @type {string} */ (emulator.baseUrl), {})),
-	]);
+	await n8n.importWorkflows(cpuWorkflows(/** @type {string} */ (emulator.baseUrl)));
 	const cpu = await measureCpuPerItem(n8n, emulator);
 	process.stdout.write(`${[...renderCpu(cpu), '', cpuTarget(cpu)].join('\n')}\n`);
 }
@@ -405,8 +412,7 @@ async function profileVariant(n8n, emulator, workDir) {
 
 /**
  * @param {Row[]} rows
- * @typedef {{ c: number, d: number, runs: { c: number[], d: number[] } }} Medians
- * @param {Medians & { wall: Medians }} cpu CPU and wall time at 0 ms latency: medians and all runs
+ * @param {CpuComparison} cpu CPU and wall time of every run at 0 ms latency
  * @param {Record<string, { ms: number, requests: number, leads: number }>} leadImport
  * @param {{ packedBytes: number, unpackedBytes: number, files: number, requireMs: number, workflowMs: number }} footprint
  */
@@ -451,21 +457,27 @@ function render(rows, cpu, leadImport, footprint) {
 const ratio = (/** @type {number} */ a, /** @type {number} */ b) => `${(a / b).toFixed(2)}×`;
 const mark = (/** @type {boolean} */ met) => (met ? 'met' : '**missed**');
 
-/** @param {Medians & { wall: Medians }} cpu */
+/** @typedef {Record<string, { cpu: number[], wall: number[] }>} CpuComparison  per variant key, ms per run */
+
+/** @param {CpuComparison} cpu */
 function renderCpu(cpu) {
 	return [
-		`CPU per item at 0 ms latency: CPU time of n8n's process (all threads, from /proc) during the node's run, median of ${CPU_RUNS}, alternating; the node's wall time beside it:`,
+		`CPU per item at 0 ms latency: CPU time of n8n's process (all threads, from /proc) during the node's run, median of ${CPU_RUNS}, variants in turn; the node's wall time beside it:`,
 		'',
 		'| variant | CPU ms per item | CPU runs (ms) | wall ms per item | wall runs (ms) |',
 		'|---|---:|---|---:|---|',
-		`| (c) ChatDash node, concurrency 50 | ${(cpu.c / N).toFixed(2)} | ${cpu.runs.c.join(', ')} | ${(cpu.wall.c / N).toFixed(2)} | ${cpu.wall.runs.c.join(', ')} |`,
-		`| (d) HTTP Request 4.2, lean | ${(cpu.d / N).toFixed(2)} | ${cpu.runs.d.join(', ')} | ${(cpu.wall.d / N).toFixed(2)} | ${cpu.wall.runs.d.join(', ')} |`,
+		...CPU_VARIANTS.map(({ key, label }) => {
+			const { cpu: cpuRuns, wall } = cpu[key];
+			return `| ${label} | ${(median(cpuRuns) / N).toFixed(2)} | ${cpuRuns.join(', ')} | ${(median(wall) / N).toFixed(2)} | ${wall.join(', ')} |`;
+		}),
 	];
 }
 
-/** @param {Medians & { wall: Medians }} cpu */
+/** @param {CpuComparison} cpu */
 function cpuTarget(cpu) {
-	return `- CPU per item at 0 ms ≤ 0.85× the lean HTTP Request: ${ratio(cpu.c, cpu.d)}, ${mark(cpu.c <= 0.85 * cpu.d)} (wall time: ${ratio(cpu.wall.c, cpu.wall.d)})`;
+	const [node, lean, leanNoRedirects] = ['c', 'd', 'dn'].map((key) => median(cpu[key].cpu));
+	const wallRatio = ratio(median(cpu.c.wall), median(cpu.d.wall));
+	return `- CPU per item at 0 ms ≤ 0.85× the lean HTTP Request (d): ${ratio(node, lean)}, ${mark(node <= 0.85 * lean)} (wall time: ${wallRatio}); vs (d′) with redirects off too: ${ratio(node, leanNoRedirects)}`;
 }
 
 /** @param {string} report */
