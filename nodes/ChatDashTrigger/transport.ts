@@ -18,7 +18,14 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import { CHATDASH_DEFAULT_BASE_URL } from '../../credentials/ChatDashApi.credentials';
-import { buildUrl, describeRedirect, extractApiMessage, isRedirect, redactSecret } from '../ChatDash/transport';
+import {
+	buildUrl,
+	describeRedirect,
+	extractApiMessage,
+	isRedirect,
+	redactSecret,
+	type RawResponse,
+} from '../ChatDash/transport';
 
 export const CLIENT_CREDENTIAL_TYPE = 'chatDashClientApi';
 
@@ -28,12 +35,6 @@ export interface ClientCredentials {
 	apiKey: string;
 	clientId: string;
 	baseUrl: string;
-}
-
-interface RawResponse {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: unknown;
 }
 
 /** The answer of a request that reached ChatDash, whatever its status. */

@@ -74,7 +74,8 @@ type ChatDashCredentials = ICredentialDataDecryptedObject & { apiKey: string; ba
 
 export type ChatDashClient = ReturnType<typeof createChatDashClient>;
 
-interface RawResponse {
+/** What n8n's HTTP helpers give back with `returnFullResponse: true`. */
+export interface RawResponse {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
@@ -141,7 +142,7 @@ export const isRedirect = (status: number) => status >= 300 && status < 400;
  * ChatDash's docs document no redirects.
  */
 export function describeRedirect(
-	response: Pick<RawResponse, 'statusCode' | 'headers'>,
+	response: RawResponse,
 	credentialName: string,
 ): { message: string; description: string } {
 	const location = headerValue(response.headers, 'location');
@@ -163,9 +164,9 @@ export function describeHttpFailure(
 	request: Pick<ChatDashRequest, 'notFoundMessage'>,
 ): { message: string; description: string } {
 	const status = response.statusCode;
+	if (isRedirect(status)) return describeRedirect(response, 'ChatDash API');
 	const apiMessage = extractApiMessage(response.body);
 	const said = apiMessage ? ` ChatDash said: "${apiMessage}".` : '';
-	if (isRedirect(status)) return describeRedirect(response, 'ChatDash API');
 	if (status === 401 || status === 403) {
 		return {
 			message: `ChatDash rejected the API key (HTTP ${status})`,
