@@ -164,12 +164,19 @@ async function startEmulator(options) {
 			if (drawn === '503') return { status: 503, body: { error: 'An unexpected error occurred' } };
 			if (drawn) return { action: drawn };
 		}
-		// The Webhook Subscriptions routes check the client key themselves; every other one wants the agency key.
-		return core.dispatch(routes, request, (found) =>
-			found.clientKey || request.headers.authorization === options.apiKey
+		// Every route wants the agency key but the Webhook Subscriptions routes (`clientKey`), which
+		// want the client API key (and refuse every key when the emulator was given none).
+		return core.dispatch(routes, request, (found) => {
+			const { authorization } = request.headers;
+			if (found.clientKey) {
+				return options.clientApiKey && authorization === options.clientApiKey
+					? undefined
+					: { status: 401, body: core.stripeStyleError('invalid_request_error', 'Invalid client API key provided.') };
+			}
+			return authorization === options.apiKey
 				? undefined
-				: { status: 401, body: core.stripeStyleError('invalid_request_error', 'Invalid API key provided.') },
-		);
+				: { status: 401, body: core.stripeStyleError('invalid_request_error', 'Invalid API key provided.') };
+		});
 	}
 
 	/**

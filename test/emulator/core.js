@@ -14,7 +14,8 @@
  * @typedef {{ method: string, path: string, handle: (call: Call) => Answer, clientKey?: boolean }} Route
  *   `path` after the API prefix, e.g. `stripe/connect/accounts/:accountId/products/:productId`;
  *   a `:name` segment matches any one segment and is passed decoded in `params`. `clientKey`: the
- *   route takes a client API key (Webhook Subscriptions), not the agency key.
+ *   route takes a client API key (Webhook Subscriptions), not the agency key; dispatch's
+ *   `authorize` checks the key before `handle` runs.
  * @typedef {{ routes: Route[], api?: Record<string, unknown> }} EmulatorModule
  * @typedef {{
  *   options: Record<string, any>,

@@ -10,9 +10,8 @@
  * A subscription is {_id, clientId, agentId, webhookUrl, events, createdAt, updatedAt}.
  *
  * Authorization: unlike every other ChatDash endpoint, these take a CLIENT API key (starts with
- * `CD.CL.`), sent raw. Each route declares `clientKey: true`; every handler also checks the key
- * itself against `options.clientApiKey`, so the agency key (or any other) gets 401 whether or not
- * the emulator entry skips its agency-key check for these routes.
+ * `CD.CL.`), sent raw. Each route declares `clientKey: true`, and the emulator's dispatch answers
+ * 401 to any other key (the agency key included) before a handler runs.
  *
  * State lives in the emulator process, so it survives restarts of n8n. `deliver(event)` POSTs the
  * documented sample payload of `event` (JSON versions of the help article's samples, below) to the
@@ -116,7 +115,6 @@ const copy = (subscription) => ({ ...subscription, events: [...subscription.even
  * @param {import('./core').EmulatorContext} context
  */
 function webhookSubscriptions(context) {
-	const clientApiKey = context.options.clientApiKey;
 	const keyClientId = context.options.clientId ?? 'client_1';
 	/** @type {Map<string, WebhookSubscription>} */
 	const subscriptions = new Map();
@@ -144,14 +142,6 @@ function webhookSubscriptions(context) {
 	}
 	seedWebhookSubscriptions(context.options.webhookSubscriptions ?? []);
 
-	/** @param {import('./core').Call} call @returns {import('./core').Answer | undefined} */
-	function refusedKey(call) {
-		if (!clientApiKey || call.request.headers.authorization !== clientApiKey) {
-			return { status: 401, body: stripeStyleError('invalid_request_error', 'Invalid client API key provided.') };
-		}
-		return undefined;
-	}
-
 	/** @param {string} clientId @returns {import('./core').Answer | undefined} */
 	function otherClient(clientId) {
 		if (clientId === keyClientId) return undefined;
@@ -172,8 +162,6 @@ function webhookSubscriptions(context) {
 			path: 'webhooks/subscriptions',
 			clientKey: true,
 			handle: (call) => {
-				const refused = refusedKey(call);
-				if (refused) return refused;
 				if (!isText(call.query.clientId)) return invalid('Missing required param: clientId');
 				const forbidden = otherClient(call.query.clientId);
 				if (forbidden) return forbidden;
@@ -185,8 +173,6 @@ function webhookSubscriptions(context) {
 			path: 'webhooks/subscriptions/:subscriptionId',
 			clientKey: true,
 			handle: (call) => {
-				const refused = refusedKey(call);
-				if (refused) return refused;
 				const found = lookUp(call.params.subscriptionId);
 				return 'status' in found ? found : ok(copy(found));
 			},
@@ -196,8 +182,6 @@ function webhookSubscriptions(context) {
 			path: 'webhooks/subscriptions',
 			clientKey: true,
 			handle: (call) => {
-				const refused = refusedKey(call);
-				if (refused) return refused;
 				const body = call.json;
 				if (!isObject(body)) return invalid('Body must be a JSON object');
 				const allowed = ['clientId', 'agentId', 'webhookUrl', 'events'];
@@ -236,8 +220,6 @@ function webhookSubscriptions(context) {
 			path: 'webhooks/subscriptions/:subscriptionId/events',
 			clientKey: true,
 			handle: (call) => {
-				const refused = refusedKey(call);
-				if (refused) return refused;
 				const found = lookUp(call.params.subscriptionId);
 				if ('status' in found) return found;
 				const body = call.json;
