@@ -179,6 +179,31 @@ function profileFault(profile, method, path, occurrence) {
 /** A zero-padded number, for generated IDs. @param {number} number @param {number} [width] */
 const padded = (number, width = 6) => String(number).padStart(width, '0');
 
+/**
+ * @template T
+ * @typedef {{ of: (accountId: string) => Map<string, T>, all: (accountId: string) => T[], find: (accountId: string, id: string) => T | undefined }} PerAccountStore
+ */
+
+/**
+ * Records of one kind (coupons, products, …) per connected account, each account's in insertion
+ * order. `of` gives an account's map, made empty on first use; `all` and `find` only read.
+ * @template T
+ * @returns {PerAccountStore<T>}
+ */
+function perAccountStore() {
+	/** @type {Map<string, Map<string, T>>} */
+	const accounts = new Map();
+	return {
+		of: (accountId) => {
+			let store = accounts.get(accountId);
+			if (!store) accounts.set(accountId, (store = new Map()));
+			return store;
+		},
+		all: (accountId) => [...(accounts.get(accountId)?.values() ?? [])],
+		find: (accountId, id) => accounts.get(accountId)?.get(id),
+	};
+}
+
 module.exports = {
 	stripeStyleError,
 	invalid,
@@ -191,4 +216,5 @@ module.exports = {
 	uniformHash,
 	profileFault,
 	padded,
+	perAccountStore,
 };

@@ -15,7 +15,7 @@
  *     amount_off, duration_in_months with "repeating").
  *   - list order is insertion order.
  */
-const { envelope, invalid, noSuch, ok, padded, page } = require('./core');
+const { envelope, invalid, noSuch, ok, padded, page, perAccountStore } = require('./core');
 
 /**
  * @typedef {{
@@ -58,17 +58,12 @@ function makeCoupon(overrides) {
  * (No declared return type: the `api` functions keep their own types for the tests.)
  */
 function stripeCoupons(context) {
-	/** Coupons per connected account. @type {Map<string, Map<string, Coupon>>} */
-	const accounts = new Map();
+	/** Coupons per connected account. @type {import('./core').PerAccountStore<Coupon>} */
+	const accounts = perAccountStore();
 	/** Promotion codes per account, in creation order. @type {Map<string, Array<Record<string, any>>>} */
 	const promotionCodes = new Map();
 
-	/** @param {string} accountId */
-	const couponsOf = (accountId) => {
-		let store = accounts.get(accountId);
-		if (!store) accounts.set(accountId, (store = new Map()));
-		return store;
-	};
+	const couponsOf = accounts.of;
 
 	/** The coupons of an account; `options.accounts` seeds them (and makes the accounts known). @param {string} accountId @param {Array<Partial<Coupon> & { id: string }>} coupons */
 	function seed(accountId, coupons) {
@@ -208,10 +203,10 @@ function stripeCoupons(context) {
 		api: {
 			seed,
 			/** @param {string} accountId @returns {Coupon[]} */
-			coupons: (accountId) => [...(accounts.get(accountId)?.values() ?? [])].map((coupon) => ({ ...coupon })),
+			coupons: (accountId) => accounts.all(accountId).map((coupon) => ({ ...coupon })),
 			/** @param {string} accountId @param {string} couponId @returns {Coupon | undefined} */
 			coupon: (accountId, couponId) => {
-				const coupon = accounts.get(accountId)?.get(couponId);
+				const coupon = accounts.find(accountId, couponId);
 				return coupon && { ...coupon };
 			},
 			/** @param {string} accountId */

@@ -26,7 +26,7 @@
  *     Stripe customer per client: {id: "cus_…", email, name} (the docs show `customer` only in the
  *     sample, with these three fields).
  */
-const { envelope, invalid, noSuch, ok, padded } = require('./core');
+const { envelope, invalid, noSuch, ok, padded, perAccountStore } = require('./core');
 
 /**
  * @typedef {{
@@ -61,17 +61,12 @@ const copy = (invoice) => ({ ...invoice, customer: { ...invoice.customer } });
  * (No declared return type: the `api` functions keep their own types for the tests.)
  */
 function stripeInvoices(context) {
-	/** Invoices per connected account. @type {Map<string, Map<string, Invoice>>} */
-	const accounts = new Map();
+	/** Invoices per connected account. @type {import('./core').PerAccountStore<Invoice>} */
+	const accounts = perAccountStore();
 	/** One Stripe customer per ChatDash client. @type {Map<string, string>} */
 	const customers = new Map();
 
-	/** @param {string} accountId */
-	const invoicesOf = (accountId) => {
-		let store = accounts.get(accountId);
-		if (!store) accounts.set(accountId, (store = new Map()));
-		return store;
-	};
+	const invoicesOf = accounts.of;
 
 	/** Adds invoices to an account (and makes the account known). @param {string} accountId @param {Array<Partial<Invoice> & { id: string }>} invoices */
 	function seedInvoices(accountId, invoices) {
@@ -160,10 +155,10 @@ function stripeInvoices(context) {
 		api: {
 			seedInvoices,
 			/** @param {string} accountId @returns {Invoice[]} */
-			invoices: (accountId) => [...(accounts.get(accountId)?.values() ?? [])].map(copy),
+			invoices: (accountId) => accounts.all(accountId).map(copy),
 			/** @param {string} accountId @param {string} invoiceId @returns {Invoice | undefined} */
 			invoice: (accountId, invoiceId) => {
-				const invoice = accounts.get(accountId)?.get(invoiceId);
+				const invoice = accounts.find(accountId, invoiceId);
 				return invoice && copy(invoice);
 			},
 		},

@@ -25,7 +25,7 @@
  *     name and description must be strings.
  *   - An unknown product is 404 "No such product: '…'" (Stripe's wording).
  */
-const { envelope, invalid, noSuch, ok, padded, page, unixSecondsQuery } = require('./core');
+const { envelope, invalid, noSuch, ok, padded, page, perAccountStore, unixSecondsQuery } = require('./core');
 
 /**
  * @typedef {{
@@ -81,15 +81,10 @@ const copy = (product) => ({ ...product, pricing: { ...product.pricing } });
  * (No declared return type: the `api` functions keep their own types for the tests.)
  */
 function stripeProducts(context) {
-	/** Products per connected account, in insertion order. @type {Map<string, Map<string, Product>>} */
-	const accounts = new Map();
+	/** Products per connected account, in insertion order. @type {import('./core').PerAccountStore<Product>} */
+	const accounts = perAccountStore();
 
-	/** @param {string} accountId */
-	const productsOf = (accountId) => {
-		let store = accounts.get(accountId);
-		if (!store) accounts.set(accountId, (store = new Map()));
-		return store;
-	};
+	const productsOf = accounts.of;
 
 	/** Adds products to an account (and makes the account known). @param {string} accountId @param {ProductSeed[]} products */
 	function seedProducts(accountId, products) {
@@ -103,7 +98,7 @@ function stripeProducts(context) {
 
 	// For other modules (subscriptions check that a product exists): a copy, or undefined.
 	context.shared.product = (/** @type {string} */ accountId, /** @type {string} */ productId) => {
-		const product = accounts.get(accountId)?.get(productId);
+		const product = accounts.find(accountId, productId);
 		return product && copy(product);
 	};
 
@@ -211,10 +206,10 @@ function stripeProducts(context) {
 		api: {
 			seedProducts,
 			/** @param {string} accountId @returns {Product[]} */
-			products: (accountId) => [...(accounts.get(accountId)?.values() ?? [])].map(copy),
+			products: (accountId) => accounts.all(accountId).map(copy),
 			/** @param {string} accountId @param {string} productId @returns {Product | undefined} */
 			product: (accountId, productId) => {
-				const product = accounts.get(accountId)?.get(productId);
+				const product = accounts.find(accountId, productId);
 				return product && copy(product);
 			},
 		},

@@ -35,7 +35,7 @@
  *   - An unknown subscription is a 404 (Stripe style); Delete removes it, so a second Delete or a
  *     Get then answers 404.
  */
-const { envelope, invalid, noSuch, ok, padded, page } = require('./core');
+const { envelope, invalid, noSuch, ok, padded, page, perAccountStore } = require('./core');
 
 const STATUSES = ['scheduled', 'trialing', 'active', 'incomplete', 'incomplete_expired', 'past_due', 'canceled', 'unpaid', 'paused'];
 
@@ -161,15 +161,10 @@ const isWholeSeconds = (value) => Number.isInteger(value) && /** @type {number} 
  * (No declared return type: the `api` functions keep their own types for the tests.)
  */
 function stripeSubscriptions(context) {
-	/** Subscriptions per connected account, in insertion order. @type {Map<string, Map<string, Subscription>>} */
-	const accounts = new Map();
+	/** Subscriptions per connected account, in insertion order. @type {import('./core').PerAccountStore<Subscription>} */
+	const accounts = perAccountStore();
 
-	/** @param {string} accountId */
-	const subscriptionsOf = (accountId) => {
-		let store = accounts.get(accountId);
-		if (!store) accounts.set(accountId, (store = new Map()));
-		return store;
-	};
+	const subscriptionsOf = accounts.of;
 
 	/** Adds subscriptions to an account (and makes the account known). @param {string} accountId @param {Array<Partial<Subscription> & { id: string }>} list */
 	function seedSubscriptions(accountId, list) {
@@ -353,14 +348,14 @@ function stripeSubscriptions(context) {
 		api: {
 			seedSubscriptions,
 			/** The account's subscription records, copies. @param {string} accountId @returns {Subscription[]} */
-			subscriptions: (accountId) => [...(accounts.get(accountId)?.values() ?? [])].map((s) => structuredClone(s)),
+			subscriptions: (accountId) => accounts.all(accountId).map((s) => structuredClone(s)),
 			/** One subscription record, a copy. @param {string} accountId @param {string} subscriptionId @returns {Subscription | undefined} */
 			subscription: (accountId, subscriptionId) => {
-				const subscription = accounts.get(accountId)?.get(subscriptionId);
+				const subscription = accounts.find(accountId, subscriptionId);
 				return subscription && structuredClone(subscription);
 			},
 			/** Deletes as the API would, without a request; whether it existed. @param {string} accountId @param {string} subscriptionId */
-			deleteSubscription: (accountId, subscriptionId) => accounts.get(accountId)?.delete(subscriptionId) ?? false,
+			deleteSubscription: (accountId, subscriptionId) => subscriptionsOf(accountId).delete(subscriptionId),
 		},
 	};
 }

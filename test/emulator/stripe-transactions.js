@@ -15,7 +15,7 @@
  *     seconds, else 400. The cursor walks the filtered list.
  *   - an unknown transaction gets 404 with Stripe's wording for payment intents.
  */
-const { invalid, noSuch, ok, page, unixSecondsQuery } = require('./core');
+const { invalid, noSuch, ok, page, perAccountStore, unixSecondsQuery } = require('./core');
 
 /**
  * @typedef {{
@@ -52,15 +52,10 @@ const copy = (transaction) => ({
  * (No declared return type: the `api` functions keep their own types for the tests.)
  */
 function stripeTransactions(context) {
-	/** Transactions per connected account, in insertion order. @type {Map<string, Map<string, Transaction>>} */
-	const accounts = new Map();
+	/** Transactions per connected account, in insertion order. @type {import('./core').PerAccountStore<Transaction>} */
+	const accounts = perAccountStore();
 
-	/** @param {string} accountId */
-	const transactionsOf = (accountId) => {
-		let store = accounts.get(accountId);
-		if (!store) accounts.set(accountId, (store = new Map()));
-		return store;
-	};
+	const transactionsOf = accounts.of;
 
 	/** Adds transactions to an account (and makes the account known). @param {string} accountId @param {Array<Partial<Transaction> & { id: string }>} transactions */
 	function seedTransactions(accountId, transactions) {
@@ -116,7 +111,7 @@ function stripeTransactions(context) {
 		api: {
 			seedTransactions,
 			/** @param {string} accountId @returns {Transaction[]} */
-			transactions: (accountId) => [...(accounts.get(accountId)?.values() ?? [])].map(copy),
+			transactions: (accountId) => accounts.all(accountId).map(copy),
 		},
 	};
 }
