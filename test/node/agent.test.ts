@@ -13,6 +13,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { createLoadOptionsContext, runChatDashNode, type RunResult } from '../helpers/engine';
+import { byId } from '../helpers/parameters';
 
 const API_KEY = 'CD.agency0agents0test0key00000000';
 const CLIENT_A = '65c000000000000000000a01';
@@ -67,7 +68,6 @@ function run(parameters: INodeParameters, items: IDataObject[] = [{}], onError?:
 	});
 }
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 const withCredentials = { options: { includePlatformCredentials: true } };
 
 /** An agent as the node outputs it by default. */
@@ -217,7 +217,7 @@ describe('Agent → Create', () => {
 
 describe('Agent → Get', () => {
 	test('GET /agents/{agentId}; the agent without apiKey and platformCredentials by default', async () => {
-		const result = await run({ operation: 'get', agentId: locator(AGENT_1) });
+		const result = await run({ operation: 'get', agentId: byId(AGENT_1) });
 		expect(result.error).toBeUndefined();
 		expect(requestLine()).toEqual([`GET /v1/public/agents/${AGENT_1}`]);
 		expect(emulator.requests[0].json).toBeUndefined();
@@ -240,7 +240,7 @@ describe('Agent → Get', () => {
 	});
 
 	test('an unknown agent: 404 naming it', async () => {
-		const { error } = await run({ operation: 'get', agentId: locator('65a1000000000000000000ff') });
+		const { error } = await run({ operation: 'get', agentId: byId('65a1000000000000000000ff') });
 		expect(error?.message).toBe('Agent "65a1000000000000000000ff" was not found');
 	});
 
@@ -249,19 +249,19 @@ describe('Agent → Get', () => {
 		['..', 'The Agent cannot be ".."'],
 		['={{ {} }}', 'The Agent must be text, but the expression gave an object'],
 	])('Agent %j → %s, nothing sent', async (value, message) => {
-		const { error } = await run({ operation: 'get', agentId: locator(value) });
+		const { error } = await run({ operation: 'get', agentId: byId(value) });
 		expect(error?.message).toBe(message);
 		expect(emulator.requests).toEqual([]);
 	});
 
 	test('an ID with a slash stays one path segment', async () => {
-		await run({ operation: 'get', agentId: locator('a/b') }, [{}], 'continueRegularOutput');
+		await run({ operation: 'get', agentId: byId('a/b') }, [{}], 'continueRegularOutput');
 		expect(requestLine()).toEqual(['GET /v1/public/agents/a%2Fb']);
 	});
 
 	test('expressions over 3 items: ordered, paired; with Continue On Fail a bad item becomes its error item', async () => {
 		const items = [{ id: AGENT_3 }, { id: '' }, { id: AGENT_1 }];
-		const result = await run({ operation: 'get', agentId: locator('={{ $json.id }}') }, items, 'continueRegularOutput');
+		const result = await run({ operation: 'get', agentId: byId('={{ $json.id }}') }, items, 'continueRegularOutput');
 		expect(result.output.map((item) => [item.json._id ?? item.json.error, item.pairedItem])).toEqual([
 			[AGENT_3, { item: 0 }],
 			['The Agent is empty', { item: 1 }],
@@ -271,7 +271,7 @@ describe('Agent → Get', () => {
 		expect(leaks(result)).toEqual([]);
 
 		emulator.clearRequests();
-		const stopped = await run({ operation: 'get', agentId: locator('={{ $json.id }}') }, items);
+		const stopped = await run({ operation: 'get', agentId: byId('={{ $json.id }}') }, items);
 		expect(stopped.error?.message).toBe('The Agent is empty');
 		expect(emulator.requests).toEqual([]);
 	});
@@ -289,7 +289,7 @@ describe('Agent → Get Many', () => {
 	});
 
 	test('one client’s agents: GET /clients/{clientId}/agents', async () => {
-		const { output } = await run(getMany({ filterByClient: true, clientId: locator(CLIENT_A) }));
+		const { output } = await run(getMany({ filterByClient: true, clientId: byId(CLIENT_A) }));
 		expect(requestLine()).toEqual([`GET /v1/public/clients/${CLIENT_A}/agents`]);
 		expect(output.map((item) => item.json._id)).toEqual([AGENT_1]);
 	});
@@ -315,12 +315,12 @@ describe('Agent → Get Many', () => {
 	test('an unknown client: 404 naming it', async () => {
 		// Whether the emulator knows the client depends on the clients module; the wording is the node's.
 		emulator.addFault({ match: (request) => request.path.endsWith('/agents'), status: 404, body: { error: { type: 'invalid_request_error', message: "No such client: 'nope'" } } });
-		const { error } = await run(getMany({ filterByClient: true, clientId: locator('nope') }));
+		const { error } = await run(getMany({ filterByClient: true, clientId: byId('nope') }));
 		expect(error?.message).toBe('Client "nope" was not found');
 	});
 
 	test.each([
-		[{ filterByClient: true, clientId: locator('={{ " " }}') }, 'The Client is empty'],
+		[{ filterByClient: true, clientId: byId('={{ " " }}') }, 'The Client is empty'],
 		[{ returnAll: false, limit: '={{ 0 }}' }, 'The Limit must be a whole number of 1 or more'],
 	])('%j → %s, nothing sent', async (overrides, message) => {
 		const { error } = await run(getMany(overrides as INodeParameters));
@@ -329,7 +329,7 @@ describe('Agent → Get Many', () => {
 	});
 
 	test('one input item per client: agents paired with their client’s item, in input order', async () => {
-		const { output } = await run(getMany({ filterByClient: true, clientId: locator('={{ $json.client }}') }), [
+		const { output } = await run(getMany({ filterByClient: true, clientId: byId('={{ $json.client }}') }), [
 			{ client: CLIENT_B },
 			{ client: CLIENT_A },
 			{ client: CLIENT_B },
@@ -343,7 +343,7 @@ describe('Agent → Get Many', () => {
 });
 
 describe('Agent → Update', () => {
-	const update = (updateFields: INodeParameters, agentId = AGENT_1): INodeParameters => ({ operation: 'update', agentId: locator(agentId), updateFields });
+	const update = (updateFields: INodeParameters, agentId = AGENT_1): INodeParameters => ({ operation: 'update', agentId: byId(agentId), updateFields });
 
 	test('sends only the fields added; outputs ChatDash’s message; the agent is changed', async () => {
 		const result = await run(
@@ -414,7 +414,7 @@ describe('Agent → Update', () => {
 });
 
 describe('Agent → Assign to Client', () => {
-	const assign = (agentIds: unknown, clientId = CLIENT_B) => ({ operation: 'assign', clientId: locator(clientId), agentIds: agentIds as string });
+	const assign = (agentIds: unknown, clientId = CLIENT_B) => ({ operation: 'assign', clientId: byId(clientId), agentIds: agentIds as string });
 
 	test('two agents picked by expression: one PUT /agents/assign; visible in Fetch Client Agents', async () => {
 		const result = await run(assign('={{ $json.agents }}'), [{ agents: [AGENT_1, AGENT_2] }]);
@@ -424,7 +424,7 @@ describe('Agent → Assign to Client', () => {
 		expect(result.output).toEqual([{ json: { message: 'Agent assigned to client successfully' }, pairedItem: { item: 0 } }]);
 
 		emulator.clearRequests();
-		const { output } = await run({ operation: 'getAll', returnAll: true, filterByClient: true, clientId: locator(CLIENT_B) });
+		const { output } = await run({ operation: 'getAll', returnAll: true, filterByClient: true, clientId: byId(CLIENT_B) });
 		expect(output.map((item) => item.json._id)).toEqual([AGENT_1, AGENT_2, AGENT_3]);
 		// "Agents can only be assigned to one client": AGENT_1 left CLIENT_A (the emulator's ASSUMPTION).
 		expect(emulator.agent(AGENT_1)?.clientId).toBe(CLIENT_B);
@@ -488,7 +488,7 @@ describe('Agent → Assign to Client', () => {
 });
 
 describe('Agent → Unassign From Client', () => {
-	const unassign = (agentId: string, clientId: string) => ({ operation: 'unassign', agentId: locator(agentId), clientId: locator(clientId) });
+	const unassign = (agentId: string, clientId: string) => ({ operation: 'unassign', agentId: byId(agentId), clientId: byId(clientId) });
 
 	test('PUT /agents/{agentId}/unassign {"clientId"}; the agent leaves Fetch Client Agents', async () => {
 		const result = await run(unassign(AGENT_1, CLIENT_A));
@@ -498,7 +498,7 @@ describe('Agent → Unassign From Client', () => {
 		expect(result.output).toEqual([{ json: { message: 'Agent unassigned from client successfully' }, pairedItem: { item: 0 } }]);
 		expect(emulator.agent(AGENT_1)?.clientId).toBeNull();
 
-		const { output } = await run({ operation: 'getAll', returnAll: true, filterByClient: true, clientId: locator(CLIENT_A) });
+		const { output } = await run({ operation: 'getAll', returnAll: true, filterByClient: true, clientId: byId(CLIENT_A) });
 		expect(output).toEqual([]);
 	});
 

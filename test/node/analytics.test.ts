@@ -6,6 +6,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { runChatDashNode } from '../helpers/engine';
+import { byId } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_analytics_P5';
 const AGENT = '65a1f0c2e4b0a1b2c3d4e5f6';
@@ -21,15 +22,13 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
-
 function run(parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
 	return runChatDashNode({
 		items: items as never,
 		parameters: {
 			resource: 'analytics',
 			operation: 'query',
-			agentId: locator(AGENT),
+			agentId: byId(AGENT),
 			metrics: ['conversations'],
 			startTime: '2027-01-01T00:00:00.000Z',
 			endTime: '2027-01-08T00:00:00.000Z',
@@ -90,7 +89,7 @@ describe('Analytics → Query', () => {
 			{ agent: 'a3', metrics: ['endedReason'], from: '2027-04-01' },
 		];
 		const { output } = await run(
-			{ agentId: locator('={{ $json.agent }}'), metrics: '={{ $json.metrics }}', startTime: '={{ $json.from }}', endTime: '2027-05-01T00:00:00.000Z' },
+			{ agentId: byId('={{ $json.agent }}'), metrics: '={{ $json.metrics }}', startTime: '={{ $json.from }}', endTime: '2027-05-01T00:00:00.000Z' },
 			items,
 		);
 		expect(emulator.requests.map((r) => [r.segments[1], (r.json as { query: { metrics: string[] } }).query.metrics])).toEqual([
@@ -113,7 +112,7 @@ describe('Analytics → Query', () => {
 		[{ endTime: 'someday' }, 'The End Time must be a date, not "someday"'],
 		[{ startTime: '2027-02-01T00:00:00.000Z', endTime: '2027-01-01T00:00:00.000Z' }, 'The End Time (2027-01-01T00:00:00.000Z) is before the Start Time'],
 		[{ additionalFields: { utcOffset: '={{ {} }}' } }, 'The UTC Offset must be text, but the expression gave an object'],
-		[{ agentId: locator('={{ "" }}') }, 'The Agent is empty'],
+		[{ agentId: byId('={{ "" }}') }, 'The Agent is empty'],
 	])('refused before sending: %j', async (parameters, message) => {
 		const { error } = await run(parameters);
 		expect(error?.message).toContain(message);
@@ -123,7 +122,7 @@ describe('Analytics → Query', () => {
 
 	test('a 404 names the agent; Continue On Fail keeps the other items', async () => {
 		emulator.addFault({ match: (r) => r.segments[1] === 'gone', status: 404, body: { error: { message: "No such agent: 'gone'" } } });
-		const { output } = await run({ agentId: locator('={{ $json.agent }}') }, [{ agent: AGENT }, { agent: 'gone' }], 'continueRegularOutput');
+		const { output } = await run({ agentId: byId('={{ $json.agent }}') }, [{ agent: AGENT }, { agent: 'gone' }], 'continueRegularOutput');
 		expect(output.map((item) => [item.json.error ?? Object.keys(item.json), item.pairedItem])).toEqual([
 			[['conversations'], { item: 0 }],
 			['Agent "gone" was not found', { item: 1 }],

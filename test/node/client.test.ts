@@ -12,6 +12,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { byId, errorJsonWithoutNode, fromList, requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_clients_Q4';
 const ACME = '6650a1000000000000000101';
@@ -52,21 +53,7 @@ function run(parameters: INodeParameters, items: Items = [{}], onError?: 'contin
 	});
 }
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
-/**
- * The error as JSON, without the `node` n8n attaches to it (the node with its parameters, so a
- * password typed into a field: n8n stores that with the workflow anyway).
- */
-function errorJsonWithoutNode(error: unknown): string {
-	const copy: Record<string, unknown> = { ...(error as Record<string, unknown>) };
-	copy.message = (error as Error | undefined)?.message;
-	copy.stack = (error as Error | undefined)?.stack;
-	delete copy.node;
-	return JSON.stringify(copy);
-}
-
-const sent = () => emulator.requests.map((request) => [request.method, request.path, request.query, request.json]);
+const sent = () => requestsSent(emulator);
 
 /** A request body with the member's password taken out, and whether that password was PASSWORD. */
 function withoutPassword(json: unknown): { body: IDataObject; passwordIsThePassword: boolean } {

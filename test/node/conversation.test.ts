@@ -8,6 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { byId, requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'CD.0123456789abcdef0123456789abcdef';
 const AGENT = '65a1f0c2e4b0a1b2c3d4e5f6';
@@ -60,8 +61,7 @@ function run(
 	});
 }
 
-const agent = (value: string) => ({ __rl: true, mode: 'id', value });
-const sent = () => emulator.requests.map((request) => [request.method, request.path, request.query, request.json]);
+const sent = () => requestsSent(emulator);
 const errorOf = (item: { json: Record<string, unknown> }) => item.json.error;
 
 describe('Conversation → Get', () => {
@@ -105,7 +105,7 @@ describe('Conversation → Get', () => {
 	});
 
 	test('an empty Agent is refused before sending', async () => {
-		const { error } = await run({ operation: 'get', agentId: agent('={{ "" }}'), conversationId: 'conv_a' });
+		const { error } = await run({ operation: 'get', agentId: byId('={{ "" }}'), conversationId: 'conv_a' });
 		expect(error?.message).toBe('The Agent is empty');
 		expect(emulator.requests).toEqual([]);
 	});
@@ -122,7 +122,7 @@ describe('Conversation → Get', () => {
 
 	test('3 items with expressions → 3 requests, output paired in input order', async () => {
 		const { output, error } = await run(
-			{ operation: 'get', agentId: agent('={{ $json.agent }}'), conversationId: '={{ $json.id }}', isPlatformId: '={{ $json.platform }}' },
+			{ operation: 'get', agentId: byId('={{ $json.agent }}'), conversationId: '={{ $json.id }}', isPlatformId: '={{ $json.platform }}' },
 			[
 				{ agent: AGENT, id: 'conv_d', platform: false },
 				{ agent: BIG, id: 'big007', platform: false },
@@ -186,13 +186,13 @@ describe('Conversation → Get Many', () => {
 	});
 
 	test('Limit 10: one request without paging parameters, the first 10 output', async () => {
-		const { output } = await run({ operation: 'getAll', agentId: agent(BIG), limit: 10 });
+		const { output } = await run({ operation: 'getAll', agentId: byId(BIG), limit: 10 });
 		expect(sent()).toEqual([['GET', `/agents/${BIG}/conversations`, {}, undefined]]);
 		expect(output.map((item) => item.json._id)).toEqual(bigIds.slice(0, 10));
 	});
 
 	test('Return All: all 150 from one request (the docs document no paging)', async () => {
-		const { output } = await run({ operation: 'getAll', agentId: agent(BIG), returnAll: true });
+		const { output } = await run({ operation: 'getAll', agentId: byId(BIG), returnAll: true });
 		expect(emulator.requests).toHaveLength(1);
 		expect(output.map((item) => item.json._id)).toEqual(bigIds);
 	});
@@ -212,12 +212,12 @@ describe('Conversation → Get Many', () => {
 
 	test('a 404 names the agent', async () => {
 		emulator.addFault({ status: 404, body: { error: { type: 'invalid_request_error', message: "No such agent: 'x'" } } });
-		const { error } = await run({ operation: 'getAll', agentId: agent('x') });
+		const { error } = await run({ operation: 'getAll', agentId: byId('x') });
 		expect(error?.message).toBe('Agent "x" was not found');
 	});
 
 	test('3 items by expression: each item’s conversations paired with it, in order', async () => {
-		const { output } = await run({ operation: 'getAll', agentId: agent('={{ $json.agent }}'), limit: '={{ $json.limit }}' }, [
+		const { output } = await run({ operation: 'getAll', agentId: byId('={{ $json.agent }}'), limit: '={{ $json.limit }}' }, [
 			{ agent: AGENT, limit: 1 },
 			{ agent: BIG, limit: 2 },
 			{ agent: AGENT, limit: 2 },

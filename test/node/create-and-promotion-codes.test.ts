@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { runChatDashNode } from '../helpers/engine';
+import { byId } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_create_W9';
 const ACCOUNT = 'acct_create';
@@ -32,7 +33,6 @@ function run(parameters: INodeParameters, items: Array<Record<string, unknown>> 
 }
 
 const createCoupon = (parameters: INodeParameters) => ({ resource: 'coupon', operation: 'create', name: 'Summer Sale', ...parameters });
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 
 describe('Coupon → Create', () => {
 	test('percent off, once: sends exactly the documented sample shape and outputs the created coupon', async () => {
@@ -125,7 +125,7 @@ describe('Promotion Code → Create', () => {
 		const { output, error } = await run({
 			resource: 'promotionCode',
 			operation: 'create',
-			couponId: locator('BASE10'),
+			couponId: byId('BASE10'),
 			code: 'SUMMER20',
 			additionalFields: {
 				customer: 'cus_TppcYxuTJKLNnG',
@@ -154,18 +154,18 @@ describe('Promotion Code → Create', () => {
 	});
 
 	test('an empty Code is left out, so one is generated', async () => {
-		const { output } = await run({ resource: 'promotionCode', operation: 'create', couponId: locator('BASE10'), code: '' });
+		const { output } = await run({ resource: 'promotionCode', operation: 'create', couponId: byId('BASE10'), code: '' });
 		expect(emulator.requests[0].json).toEqual({ data: { coupon: 'BASE10' } });
 		expect(typeof output[0].json.code).toBe('string');
 	});
 
 	test('an unknown coupon → a 404 that names coupon and account', async () => {
-		const { error } = await run({ resource: 'promotionCode', operation: 'create', couponId: locator('NOPE') });
+		const { error } = await run({ resource: 'promotionCode', operation: 'create', couponId: byId('NOPE') });
 		expect(error?.message).toBe(`Coupon "NOPE" was not found in connected account "${ACCOUNT}"`);
 	});
 
 	test('a Code of only spaces is refused before sending', async () => {
-		const { error } = await run({ resource: 'promotionCode', operation: 'create', couponId: locator('BASE10'), code: '={{ "   " }}' });
+		const { error } = await run({ resource: 'promotionCode', operation: 'create', couponId: byId('BASE10'), code: '={{ "   " }}' });
 		expect(error?.message).toBe('The Code is empty');
 		expect(emulator.requests).toEqual([]);
 	});
@@ -181,7 +181,7 @@ describe('Promotion Code → Get Many', () => {
 			{ coupon: 'OTHER', code: 'O2' },
 		];
 		const { error } = await run(
-			{ resource: 'promotionCode', operation: 'create', couponId: locator('={{ $json.coupon }}'), code: '={{ $json.code }}', options: { concurrency: 1 } },
+			{ resource: 'promotionCode', operation: 'create', couponId: byId('={{ $json.coupon }}'), code: '={{ $json.code }}', options: { concurrency: 1 } },
 			items,
 		);
 		expect(error).toBeUndefined();
@@ -189,7 +189,7 @@ describe('Promotion Code → Get Many', () => {
 	});
 
 	test('Return All: every code of that coupon only, following the cursor', async () => {
-		const { output } = await run({ resource: 'promotionCode', operation: 'getAll', couponId: locator('BASE10'), returnAll: true });
+		const { output } = await run({ resource: 'promotionCode', operation: 'getAll', couponId: byId('BASE10'), returnAll: true });
 		expect(output.map((item) => item.json.code)).toEqual(Array.from({ length: 120 }, (_, index) => `B${index}`));
 		expect(emulator.requests.map((request) => [request.path, request.query.limit, request.query.starting_after])).toEqual([
 			[`/stripe/connect/accounts/${ACCOUNT}/coupons/BASE10/promotion-codes`, '100', undefined],
@@ -198,7 +198,7 @@ describe('Promotion Code → Get Many', () => {
 	});
 
 	test('Limit 5: five codes, one request', async () => {
-		const { output } = await run({ resource: 'promotionCode', operation: 'getAll', couponId: locator('OTHER'), returnAll: false, limit: 5 });
+		const { output } = await run({ resource: 'promotionCode', operation: 'getAll', couponId: byId('OTHER'), returnAll: false, limit: 5 });
 		expect(output.map((item) => item.json.code)).toEqual(['O1', 'O2']);
 		expect(emulator.requests.map((request) => request.query)).toEqual([{ limit: '5' }]);
 	});

@@ -9,6 +9,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { runChatDashNode } from '../helpers/engine';
 import { idCases } from '../helpers/hostile-values';
+import { byId } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_hostile_ids_Q7';
 const ACCOUNT = 'acct_hostile';
@@ -29,8 +30,6 @@ afterAll(async () => {
 
 beforeEach(() => emulator.clearRequests());
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
-
 /**
  * One ID field: the operation that reads it, its other parameters, and where the ID goes:
  * `path` is the expected path with `*` where the hostile segment stands.
@@ -46,20 +45,20 @@ interface IdField {
 const stripe = (...rest: string[]) => ['stripe', 'connect', 'accounts', ACCOUNT, ...rest];
 
 const fields: IdField[] = [
-	{ field: 'productId', label: 'Product', method: 'GET', path: stripe('products', '*'), parameters: { resource: 'product', operation: 'get', accountId: ACCOUNT, productId: locator(HOSTILE) } },
+	{ field: 'productId', label: 'Product', method: 'GET', path: stripe('products', '*'), parameters: { resource: 'product', operation: 'get', accountId: ACCOUNT, productId: byId(HOSTILE) } },
 	{
 		field: 'subscriptionId',
 		label: 'Subscription',
 		method: 'GET',
 		path: stripe('subscriptions', '*'),
-		parameters: { resource: 'subscription', operation: 'get', accountId: ACCOUNT, subscriptionId: locator(HOSTILE) },
+		parameters: { resource: 'subscription', operation: 'get', accountId: ACCOUNT, subscriptionId: byId(HOSTILE) },
 	},
 	{
 		field: 'subscriptionId (Delete)',
 		label: 'Subscription',
 		method: 'DELETE',
 		path: stripe('subscriptions', '*'),
-		parameters: { resource: 'subscription', operation: 'delete', accountId: ACCOUNT, subscriptionId: locator(HOSTILE) },
+		parameters: { resource: 'subscription', operation: 'delete', accountId: ACCOUNT, subscriptionId: byId(HOSTILE) },
 	},
 	{ field: 'invoiceId', label: 'Invoice ID', method: 'GET', path: stripe('invoices', '*'), parameters: { resource: 'invoice', operation: 'get', accountId: ACCOUNT, invoiceId: HOSTILE } },
 	{
@@ -67,44 +66,44 @@ const fields: IdField[] = [
 		label: 'Transaction',
 		method: 'GET',
 		path: stripe('transactions', '*'),
-		parameters: { resource: 'transaction', operation: 'get', accountId: ACCOUNT, transactionId: locator(HOSTILE) },
+		parameters: { resource: 'transaction', operation: 'get', accountId: ACCOUNT, transactionId: byId(HOSTILE) },
 	},
-	{ field: 'clientId', label: 'Client', method: 'GET', path: ['clients', '*'], parameters: { resource: 'client', operation: 'get', clientId: locator(HOSTILE) } },
+	{ field: 'clientId', label: 'Client', method: 'GET', path: ['clients', '*'], parameters: { resource: 'client', operation: 'get', clientId: byId(HOSTILE) } },
 	{
 		field: 'memberId',
 		label: 'Member',
 		method: 'PUT',
 		path: ['clients', CLIENT, 'members', '*'],
-		parameters: { resource: 'clientMember', operation: 'update', clientId: locator(CLIENT), memberId: locator(HOSTILE), updateFields: { name: 'New name' } },
+		parameters: { resource: 'clientMember', operation: 'update', clientId: byId(CLIENT), memberId: byId(HOSTILE), updateFields: { name: 'New name' } },
 	},
-	{ field: 'agentId', label: 'Agent', method: 'GET', path: ['agents', '*'], parameters: { resource: 'agent', operation: 'get', agentId: locator(HOSTILE) } },
+	{ field: 'agentId', label: 'Agent', method: 'GET', path: ['agents', '*'], parameters: { resource: 'agent', operation: 'get', agentId: byId(HOSTILE) } },
 	{
 		field: 'agentId (Lead Tag → Create)',
 		label: 'Agent',
 		method: 'POST',
 		path: ['agents', '*', 'leads', 'tags'],
-		parameters: { resource: 'leadTag', operation: 'create', agentId: locator(HOSTILE), label: 'Hot' },
+		parameters: { resource: 'leadTag', operation: 'create', agentId: byId(HOSTILE), label: 'Hot' },
 	},
 	{
 		field: 'conversationId',
 		label: 'Conversation ID',
 		method: 'GET',
 		path: ['agents', AGENT, 'conversations', '*'],
-		parameters: { resource: 'conversation', operation: 'get', agentId: locator(AGENT), conversationId: HOSTILE },
+		parameters: { resource: 'conversation', operation: 'get', agentId: byId(AGENT), conversationId: HOSTILE },
 	},
 	{
 		field: 'leadId',
 		label: 'Lead ID',
 		method: 'PUT',
 		path: ['agents', AGENT, 'leads', '*'],
-		parameters: { resource: 'lead', operation: 'update', agentId: locator(AGENT), leadId: HOSTILE, updateFields: { phone: '+15550100' } },
+		parameters: { resource: 'lead', operation: 'update', agentId: byId(AGENT), leadId: HOSTILE, updateFields: { phone: '+15550100' } },
 	},
 	{
 		field: 'tagId',
 		label: 'Tag',
 		method: 'PUT',
 		path: ['agents', AGENT, 'leads', 'tags', '*'],
-		parameters: { resource: 'leadTag', operation: 'update', agentId: locator(AGENT), tagId: locator(HOSTILE), label: 'Hot' },
+		parameters: { resource: 'leadTag', operation: 'update', agentId: byId(AGENT), tagId: byId(HOSTILE), label: 'Hot' },
 	},
 ];
 

@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { byId } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_tags_Q2';
 const AGENT = '65a1f0c2e4b0a1b2c3d4e5f6';
@@ -34,13 +35,12 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 const credentials = () => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl });
 
 function run(parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
 	return runChatDashNode({
 		items: items as never,
-		parameters: { resource: 'leadTag', agentId: locator(AGENT), ...parameters },
+		parameters: { resource: 'leadTag', agentId: byId(AGENT), ...parameters },
 		credentials: credentials(),
 		onError,
 	});
@@ -68,7 +68,7 @@ describe('Lead Tag → Create', () => {
 	test.each([
 		[{ label: '={{ "" }}' }, 'The Label is empty'],
 		[{ label: '={{ {} }}' }, 'The Label must be text, but the expression gave an object'],
-		[{ agentId: locator('..') }, 'The Agent cannot be ".."'],
+		[{ agentId: byId('..') }, 'The Agent cannot be ".."'],
 	])('refused before sending: %j', async (parameters, message) => {
 		const { error } = await run({ operation: 'create', label: 'X', ...parameters });
 		expect(error?.message).toBe(message);
@@ -78,7 +78,7 @@ describe('Lead Tag → Create', () => {
 	test('a 404 names the agent; Continue On Fail keeps the other items', async () => {
 		emulator.addFault({ match: (r) => r.segments[1] === 'nope', status: 404, body: { error: { message: "No such agent: 'nope'" } } });
 		const { output } = await run(
-			{ operation: 'create', agentId: locator('={{ $json.agent }}'), label: '={{ $json.name }}' },
+			{ operation: 'create', agentId: byId('={{ $json.agent }}'), label: '={{ $json.name }}' },
 			[{ agent: AGENT, name: 'A' }, { agent: 'nope', name: 'B' }, { agent: AGENT, name: '' }],
 			'continueRegularOutput',
 		);
@@ -117,7 +117,7 @@ describe('Lead Tag → Get Many', () => {
 
 	test('one input item per agent: each tag paired with its agent’s item', async () => {
 		emulator.seedTags('agent_b', [{ _id: 'tb', label: 'B' }]);
-		const { output } = await run({ operation: 'getAll', returnAll: true, agentId: locator('={{ $json.agent }}') }, [
+		const { output } = await run({ operation: 'getAll', returnAll: true, agentId: byId('={{ $json.agent }}') }, [
 			{ agent: 'agent_b' },
 			{ agent: AGENT },
 		]);
@@ -133,14 +133,14 @@ describe('Lead Tag → Get Many', () => {
 		expect(bad.error?.message).toBe('The Limit must be a whole number of 1 or more');
 		expect(emulator.requests).toEqual([]);
 		emulator.addFault({ status: 404, body: { error: { message: "No such agent: 'x'" } } });
-		const missing = await run({ operation: 'getAll', returnAll: true, agentId: locator('x') });
+		const missing = await run({ operation: 'getAll', returnAll: true, agentId: byId('x') });
 		expect(missing.error?.message).toBe('Agent "x" was not found');
 	});
 });
 
 describe('Lead Tag → Update', () => {
 	test('sends {label} to the tag and outputs the updated tag', async () => {
-		const { output } = await run({ operation: 'update', tagId: locator(TAG_HOT), label: 'Very hot' });
+		const { output } = await run({ operation: 'update', tagId: byId(TAG_HOT), label: 'Very hot' });
 		const [request] = emulator.requests;
 		expect([request.method, request.path, request.json]).toEqual(['PUT', `/agents/${AGENT}/leads/tags/${TAG_HOT}`, { label: 'Very hot' }]);
 		expect(output).toEqual([{ json: { _id: TAG_HOT, label: 'Very hot', system: false }, pairedItem: { item: 0 } }]);
@@ -153,17 +153,17 @@ describe('Lead Tag → Update', () => {
 	});
 
 	test.each([
-		[{ tagId: locator('={{ "" }}') }, 'The Tag is empty'],
-		[{ tagId: locator('..') }, 'The Tag cannot be ".."'],
+		[{ tagId: byId('={{ "" }}') }, 'The Tag is empty'],
+		[{ tagId: byId('..') }, 'The Tag cannot be ".."'],
 		[{ label: '={{ "" }}' }, 'The Label is empty'],
 	])('refused before sending: %j', async (parameters, message) => {
-		const { error } = await run({ operation: 'update', tagId: locator(TAG_HOT), label: 'X', ...parameters });
+		const { error } = await run({ operation: 'update', tagId: byId(TAG_HOT), label: 'X', ...parameters });
 		expect(error?.message).toBe(message);
 		expect(emulator.requests).toEqual([]);
 	});
 
 	test('hostile tag IDs stay one path segment; a 404 names the tag and the agent', async () => {
-		const { error } = await run({ operation: 'update', tagId: locator('a/b?c#d'), label: 'X' });
+		const { error } = await run({ operation: 'update', tagId: byId('a/b?c#d'), label: 'X' });
 		expect(emulator.requests[0].rawPath).toBe(`/v1/public/agents/${AGENT}/leads/tags/a%2Fb%3Fc%23d`);
 		expect(error?.message).toBe(`Tag "a/b?c#d" was not found for agent "${AGENT}"`);
 		expect(error?.description).toContain("No such tag: 'a/b?c#d'");
@@ -172,7 +172,7 @@ describe('Lead Tag → Update', () => {
 	test('expressions over 3 items with Continue On Fail', async () => {
 		emulator.seedTags(AGENT, [{ _id: 't2', label: 'Two' }]);
 		const { output } = await run(
-			{ operation: 'update', tagId: locator('={{ $json.tag }}'), label: '={{ $json.label }}' },
+			{ operation: 'update', tagId: byId('={{ $json.tag }}'), label: '={{ $json.label }}' },
 			[{ tag: TAG_HOT, label: 'One!' }, { tag: 'missing', label: 'X' }, { tag: 't2', label: 'Two!' }],
 			'continueRegularOutput',
 		);
@@ -190,7 +190,7 @@ describe('Tag picker (searchLeadTags)', () => {
 		createLoadOptionsContext({ resource: 'leadTag', operation: 'update', agentId: agentId as never }, credentials(), 'parameters.tagId');
 
 	test('labels with IDs, filtered by text, no pagination token (the list is not paged)', async () => {
-		const all = await searchLeadTags.call(context(locator(AGENT)));
+		const all = await searchLeadTags.call(context(byId(AGENT)));
 		expect(all).toEqual({
 			results: [
 				{ name: `Hot (${TAG_HOT})`, value: TAG_HOT },
@@ -198,17 +198,17 @@ describe('Tag picker (searchLeadTags)', () => {
 			],
 		});
 		expect(all.paginationToken).toBeUndefined();
-		expect((await searchLeadTags.call(context(locator(AGENT)), 'answ')).results.map((r) => r.value)).toEqual(['7a0000000000000000000002']);
-		expect((await searchLeadTags.call(context(locator(AGENT)), 'zzz')).results).toEqual([]);
+		expect((await searchLeadTags.call(context(byId(AGENT)), 'answ')).results.map((r) => r.value)).toEqual(['7a0000000000000000000002']);
+		expect((await searchLeadTags.call(context(byId(AGENT)), 'zzz')).results).toEqual([]);
 	});
 
 	test('asks for an Agent first, sending nothing', async () => {
-		await expect(searchLeadTags.call(context(locator('')))).rejects.toThrow('Choose an Agent first');
+		await expect(searchLeadTags.call(context(byId('')))).rejects.toThrow('Choose an Agent first');
 		expect(emulator.requests).toEqual([]);
 	});
 
 	test('an unknown agent gives a clear error', async () => {
 		emulator.addFault({ status: 404, body: { error: { message: "No such agent: 'x'" } } });
-		await expect(searchLeadTags.call(context(locator('x')))).rejects.toThrow('Agent "x" was not found');
+		await expect(searchLeadTags.call(context(byId('x')))).rejects.toThrow('Agent "x" was not found');
 	});
 });

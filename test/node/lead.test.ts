@@ -8,6 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { byId } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_leads_K7';
 const AGENT = '65a1f0c2e4b0a1b2c3d4e5f6';
@@ -39,7 +40,6 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 const credentials = () => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl });
 
 function run(
@@ -49,7 +49,7 @@ function run(
 ) {
 	return runChatDashNode({
 		items: items as never,
-		parameters: { resource: 'lead', agentId: locator(AGENT), ...parameters },
+		parameters: { resource: 'lead', agentId: byId(AGENT), ...parameters },
 		credentials: credentials(),
 		onError,
 	});
@@ -120,7 +120,7 @@ describe('Lead → Create', () => {
 
 	test('two agents by expression: never mixed in one request, outputs still in input order', async () => {
 		const items = phones(10).map((item, index) => ({ ...item, agent: index % 3 === 0 ? OTHER_AGENT : AGENT }));
-		const { output, error } = await run(createLeads({ agentId: locator('={{ $json.agent }}') }), items);
+		const { output, error } = await run(createLeads({ agentId: byId('={{ $json.agent }}') }), items);
 		expect(error).toBeUndefined();
 		expect(emulator.requests).toHaveLength(2);
 		for (const request of emulator.requests) {
@@ -163,8 +163,8 @@ describe('Lead → Create', () => {
 		[{ additionalFields: { tags: '={{ 5 }}' } }, 'The Tags must be a list of tag IDs, not 5'],
 		[{ options: { batchSize: '={{ 0 }}' } }, 'The Batch Size must be a whole number from 1 to 100, not 0'],
 		[{ options: { batchSize: '={{ 101 }}' } }, 'The Batch Size must be a whole number from 1 to 100, not 101'],
-		[{ agentId: locator('..') }, 'The Agent cannot be ".."'],
-		[{ agentId: locator('={{ "" }}') }, 'The Agent is empty'],
+		[{ agentId: byId('..') }, 'The Agent cannot be ".."'],
+		[{ agentId: byId('={{ "" }}') }, 'The Agent is empty'],
 	])('refused before sending: %j', async (parameters, message) => {
 		const { error, output } = await run(createLeads({ phone: '+14155550123', ...parameters }), [{}]);
 		expect(error?.message).toBe(message);
@@ -247,7 +247,7 @@ describe('Lead → Create', () => {
 
 	test('a 404 names the agent', async () => {
 		emulator.addFault({ status: 404, body: { error: { type: 'invalid_request_error', message: "No such agent: 'nope'" } } });
-		const { error } = await run(createLeads({ agentId: locator('nope') }), phones(2));
+		const { error } = await run(createLeads({ agentId: byId('nope') }), phones(2));
 		expect(error?.message).toBe('Agent "nope" was not found');
 		expect(error?.description).toContain("No such agent: 'nope'");
 	});
@@ -341,7 +341,7 @@ describe('Tags picker (getLeadTags)', () => {
 		);
 
 	test('lists the agent’s tags by label (sorted), the tag ID as value', async () => {
-		expect(await getLeadTags.call(context(locator(AGENT)))).toEqual([
+		expect(await getLeadTags.call(context(byId(AGENT)))).toEqual([
 			{ name: 'Answered Call', value: '7a0000000000000000000003' },
 			{ name: 'Hot', value: TAG_HOT },
 			{ name: 'VIP', value: TAG_VIP },

@@ -7,6 +7,7 @@ import type { INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { runChatDashNode } from '../helpers/engine';
+import { requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'CD.fedcba9876543210fedcba9876543210';
 const AGENT = '65a1f0c2e4b0a1b2c3d4e5f6';
@@ -64,7 +65,7 @@ function run(
 	});
 }
 
-const sent = () => emulator.requests.map((request) => [request.method, request.path, request.query, request.json]);
+const sent = () => requestsSent(emulator);
 const notFound = (conversationId: string) => `Conversation "${conversationId}" was not found for agent "${AGENT}"`;
 const fromFields = (...messages: Array<Record<string, string>>): INodeParameters => ({
 	source: 'fields',

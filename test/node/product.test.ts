@@ -9,6 +9,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { byId, fromList, requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_products_K7';
 const ACCOUNT = 'acct_products';
@@ -51,9 +52,7 @@ function run(parameters: INodeParameters, items: Items = [{}], onError?: 'contin
 	});
 }
 
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
-const sent = () => emulator.requests.map((request) => [request.method, request.path, request.query, request.json]);
+const sent = () => requestsSent(emulator);
 
 describe('Product → Create', () => {
 	const create = (parameters: INodeParameters = {}) => ({ operation: 'create', pricingModel: 'base', currency: 'usd', ...parameters });

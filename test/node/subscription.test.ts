@@ -9,6 +9,7 @@ import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { subscriptionViews } from '../emulator/stripe-subscriptions';
 import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { byId, requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_subs_K8';
 const ACCOUNT = 'acct_subs';
@@ -59,8 +60,7 @@ function run(parameters: INodeParameters, items: Array<Record<string, unknown>> 
 	});
 }
 
-const locator = (value: string) => ({ __rl: true, mode: 'id', value });
-const sent = () => emulator.requests.map((request) => [request.method, request.path, request.query, request.json]);
+const sent = () => requestsSent(emulator);
 const paired = (output: Array<{ json: Record<string, unknown>; pairedItem?: unknown }>, key = 'id') =>
 	output.map((item) => [item.json.error ?? item.json[key], item.pairedItem]);
 
@@ -69,7 +69,7 @@ describe('Subscription → Create', () => {
 		operation: 'create',
 		clientId: '64abc123def456789012345a',
 		agentIds: '64abc123def456789012345b',
-		productId: locator('prod_ABC123XYZ'),
+		productId: byId('prod_ABC123XYZ'),
 		...parameters,
 	});
 
@@ -136,7 +136,7 @@ describe('Subscription → Create', () => {
 		[{ clientId: '={{ "  " }}' }, 'The Client ID is empty'],
 		[{ agentIds: ' , ' }, 'The Agent IDs is empty'],
 		[{ agentIds: '={{ [{ "id": 1 }] }}' }, 'The Agent IDs must be agent IDs separated by commas, or an array of them'],
-		[{ productId: locator('={{ " " }}') }, 'The Product is empty'],
+		[{ productId: byId('={{ " " }}') }, 'The Product is empty'],
 		[{ additionalFields: { startDate: 'next tuesday' } }, 'The Start Date must be a date, not "next tuesday"'],
 		[{ additionalFields: { taxEnabled: '={{ "maybe" }}' } }, 'The Tax Enabled must be true or false, not "maybe"'],
 		[{ accountId: '={{ "" }}' }, 'The Account ID is empty'],
@@ -147,7 +147,7 @@ describe('Subscription → Create', () => {
 	});
 
 	test('a product the account does not have: ChatDash’s rejection comes back with its message', async () => {
-		const { error } = await run(create({ productId: locator('prod_unknown') }));
+		const { error } = await run(create({ productId: byId('prod_unknown') }));
 		expect(error?.message).toBe("ChatDash rejected the request (HTTP 400): No such product: 'prod_unknown'");
 		expect(emulator.subscriptions(ACCOUNT)).toHaveLength(4);
 	});
@@ -167,7 +167,7 @@ describe('Subscription → Create', () => {
 	test('the created subscription shows in Get, Get Many and by customer', async () => {
 		const { output } = await run(create({ clientId: 'client77' }));
 		const id = output[0].json.id as string;
-		const got = await run({ operation: 'get', subscriptionId: locator(id) });
+		const got = await run({ operation: 'get', subscriptionId: byId(id) });
 		expect(got.output[0].json).toMatchObject({ id, customer: 'cus_client77' });
 		const many = await run({ operation: 'getAll', returnAll: true });
 		expect(many.output.map((item) => item.json.id)).toContain(id);
@@ -184,7 +184,7 @@ describe('Subscription → Create', () => {
 		const parameters = create({
 			clientId: '={{ $json.client }}',
 			agentIds: '={{ $json.agents }}',
-			productId: locator('={{ $json.product }}'),
+			productId: byId('={{ $json.product }}'),
 		});
 		const { output } = await run(parameters, items, 'continueRegularOutput');
 		expect(output.map((item) => [item.json.error ?? (item.json.product as { id: string }).id, item.pairedItem])).toEqual([
@@ -199,7 +199,7 @@ describe('Subscription → Create', () => {
 
 describe('Subscription → Get', () => {
 	test('sends GET …/subscriptions/{id} and outputs the subscription (customer as an ID)', async () => {
-		const { output, error } = await run({ operation: 'get', subscriptionId: locator('sub_alice') });
+		const { output, error } = await run({ operation: 'get', subscriptionId: byId('sub_alice') });
 		expect(error).toBeUndefined();
 		expect(sent()).toEqual([['GET', `${BASE}/sub_alice`, {}, undefined]]);
 		expect(output).toEqual([{ json: subscriptionViews.get(emulator.subscription(ACCOUNT, 'sub_alice')!), pairedItem: { item: 0 } }]);
@@ -207,19 +207,19 @@ describe('Subscription → Get', () => {
 	});
 
 	test('a 404 names the subscription and the account', async () => {
-		const { error } = await run({ operation: 'get', subscriptionId: locator('sub_nope') });
+		const { error } = await run({ operation: 'get', subscriptionId: byId('sub_nope') });
 		expect(error?.message).toBe(`Subscription "sub_nope" was not found in connected account "${ACCOUNT}"`);
 	});
 
 	test('an empty Subscription is refused before sending', async () => {
-		const { error } = await run({ operation: 'get', subscriptionId: locator('  ') });
+		const { error } = await run({ operation: 'get', subscriptionId: byId('  ') });
 		expect(error?.message).toBe('The Subscription is empty');
 		expect(emulator.requests).toEqual([]);
 	});
 
 	test('3 items by expression, paired; Continue On Fail keeps the others', async () => {
 		const { output } = await run(
-			{ operation: 'get', subscriptionId: locator('={{ $json.sub }}') },
+			{ operation: 'get', subscriptionId: byId('={{ $json.sub }}') },
 			[{ sub: 'sub_bob' }, { sub: 'sub_nope' }, { sub: 'sub_alice' }],
 			'continueRegularOutput',
 		);
@@ -386,7 +386,7 @@ describe('Subscription → Get Many by Customer', () => {
 describe('Subscription → Update', () => {
 	const update = (parameters: INodeParameters): INodeParameters => ({
 		operation: 'update',
-		subscriptionId: locator('sub_alice'),
+		subscriptionId: byId('sub_alice'),
 		...parameters,
 	});
 
@@ -435,7 +435,7 @@ describe('Subscription → Update', () => {
 		[{ updateFields: { startDate: 'soon' } }, 'The Start Date must be a date, not "soon"'],
 		[{ updateFields: { cancelAtPeriodEnd: '={{ "yes" }}' } }, 'The Cancel at Period End must be true or false, not "yes"'],
 		[
-			{ subscriptionId: locator('sub_sched_carol'), updateFields: { productId: 'prod_x' } },
+			{ subscriptionId: byId('sub_sched_carol'), updateFields: { productId: 'prod_x' } },
 			'Updating the subscription schedule "sub_sched_carol" needs both Product ID and Start Date',
 		],
 	])('%j → %s, nothing sent', async (overrides, message) => {
@@ -453,20 +453,20 @@ describe('Subscription → Update', () => {
 
 	test('a schedule with Product ID and Start Date is sent', async () => {
 		const { error } = await run(
-			update({ subscriptionId: locator('sub_sched_carol'), updateFields: { productId: 'prod_x', startDate: '2030-01-01T00:00:00Z' } }),
+			update({ subscriptionId: byId('sub_sched_carol'), updateFields: { productId: 'prod_x', startDate: '2030-01-01T00:00:00Z' } }),
 		);
 		expect(error).toBeUndefined();
 		expect(emulator.requests[0].json).toEqual({ data: { productId: 'prod_x', startDate: 1893456000 } });
 	});
 
 	test('a 404 names the subscription and the account', async () => {
-		const { error } = await run(update({ subscriptionId: locator('sub_gone'), updateFields: { cancelAtPeriodEnd: true } }));
+		const { error } = await run(update({ subscriptionId: byId('sub_gone'), updateFields: { cancelAtPeriodEnd: true } }));
 		expect(error?.message).toBe(`Subscription "sub_gone" was not found in connected account "${ACCOUNT}"`);
 	});
 
 	test('3 items by expression, paired; Continue On Fail', async () => {
 		const { output } = await run(
-			update({ subscriptionId: locator('={{ $json.sub }}'), updateFields: { cancelAtPeriodEnd: '={{ $json.cancel }}' } }),
+			update({ subscriptionId: byId('={{ $json.sub }}'), updateFields: { cancelAtPeriodEnd: '={{ $json.cancel }}' } }),
 			[{ sub: 'sub_alice', cancel: true }, { sub: 'sub_bob', cancel: 'perhaps' }, { sub: 'sub_bob_old', cancel: false }],
 			'continueRegularOutput',
 		);
@@ -482,7 +482,7 @@ describe('Subscription → Update', () => {
 describe('Subscription → Delete', () => {
 	const remove = (subscriptionId = 'sub_alice', options: INodeParameters = {}): INodeParameters => ({
 		operation: 'delete',
-		subscriptionId: locator(subscriptionId),
+		subscriptionId: byId(subscriptionId),
 		options,
 	});
 
@@ -493,7 +493,7 @@ describe('Subscription → Delete', () => {
 		expect(emulator.requests[0].body).toBe('');
 		expect(output).toEqual([{ json: { id: 'sub_alice', canceled: true }, pairedItem: { item: 0 } }]);
 		expect(emulator.subscription(ACCOUNT, 'sub_alice')).toBeUndefined();
-		const { error: getError } = await run({ operation: 'get', subscriptionId: locator('sub_alice') });
+		const { error: getError } = await run({ operation: 'get', subscriptionId: byId('sub_alice') });
 		expect(getError?.message).toBe(`Subscription "sub_alice" was not found in connected account "${ACCOUNT}"`);
 	});
 
@@ -531,7 +531,7 @@ describe('Subscription → Delete', () => {
 
 	test('3 items by expression, paired; Continue On Fail', async () => {
 		const { output } = await run(
-			{ operation: 'delete', subscriptionId: locator('={{ $json.sub }}') },
+			{ operation: 'delete', subscriptionId: byId('={{ $json.sub }}') },
 			[{ sub: 'sub_alice' }, { sub: 'sub_nope' }, { sub: 'sub_bob' }],
 			'continueRegularOutput',
 		);
