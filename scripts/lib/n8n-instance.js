@@ -11,6 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { ensureN8n, run } = require('./n8n-runtime');
+const { waitForLogLine, waitUntil } = require('./wait');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -168,7 +169,10 @@ async function createN8nInstance(options) {
 	/** @type {{ process: import('node:child_process').ChildProcess, logFile: string } | undefined} */
 	let server;
 
-	/** Starts `n8n start` and resolves when it answers /healthz/readiness. */
+	/**
+	 * Starts `n8n start` and resolves when it answers /healthz/readiness. Ready is not yet done
+	 * starting: published workflows are activated after that (see `waitForLog`).
+	 */
 	async function start(timeoutMs = 120_000) {
 		const logFile = path.join(home, 'n8n-server.log');
 		const out = fs.openSync(logFile, 'a');
@@ -182,18 +186,27 @@ async function createN8nInstance(options) {
 		children.add(child);
 		child.on('close', () => children.delete(child));
 		server = { process: child, logFile };
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${serverLog()}`);
-			try {
-				const response = await fetch(`${url()}/healthz/readiness`);
-				if (response.ok) return;
-			} catch {
-				// not listening yet
-			}
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${serverLog()}`);
+		await waitForReadiness(url(), runningServerLog(), timeoutMs);
+	}
+
+	/** The server log, read by a wait: throws once the server has exited (or was never started). */
+	function runningServerLog() {
+		if (!server) throw new Error('n8n start has not been called');
+		return whileRunning(server.process, 'n8n start', serverLog);
+	}
+
+	/** Where the server log ends now: pass it as `since` to wait only for what is logged after. */
+	function logMark() {
+		return serverLog().length;
+	}
+
+	/**
+	 * Waits until the running server logs `pattern` after `since` (e.g. the trigger's "subscription
+	 * ready" line after a restart); fails at once if the server exits meanwhile.
+	 * @param {RegExp | string} pattern @param {{ since?: number, timeoutMs?: number, what?: string }} [options]
+	 */
+	function waitForLog(pattern, options) {
+		return waitForLogLine(runningServerLog(), pattern, options);
 	}
 
 	function url() {
@@ -209,7 +222,43 @@ async function createN8nInstance(options) {
 		await Promise.all([...children].map((child) => killTree(child)));
 	}
 
-	return { home, env, port, url, cli, importCredentials, importWorkflows, execute, start, stop, serverLog };
+	return { home, env, port, url, cli, importCredentials, importWorkflows, execute, start, stop, serverLog, logMark, waitForLog };
+}
+
+/**
+ * A reader of a process's log for the waits above: it throws, with the log's tail, once the
+ * process has exited, so that a wait for a process that died fails at once.
+ * @param {import('node:child_process').ChildProcess} child @param {string} label e.g. "n8n worker"
+ * @param {() => string} readLog
+ * @returns {() => string}
+ */
+function whileRunning(child, label, readLog) {
+	return () => {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`${label} exited with ${child.exitCode ?? child.signalCode}:\n${readLog().slice(-4000)}`);
+		}
+		return readLog();
+	};
+}
+
+/**
+ * Resolves once an n8n process answers `<baseUrl>/healthz/readiness`. `readLog` gives its log for
+ * the error and may throw to stop waiting (e.g. the process exited).
+ * @param {string} baseUrl @param {() => string} readLog @param {number} [timeoutMs]
+ */
+function waitForReadiness(baseUrl, readLog, timeoutMs = 120_000) {
+	return waitUntil(
+		async () => {
+			readLog();
+			try {
+				return (await fetch(`${baseUrl}/healthz/readiness`)).ok;
+			} catch {
+				return false; // not listening yet
+			}
+		},
+		`n8n to answer ${baseUrl}/healthz/readiness`,
+		{ timeoutMs, intervalMs: 500, detail: () => readLog().slice(-4000) },
+	);
 }
 
 /**
@@ -240,4 +289,4 @@ function killTree(child) {
 	});
 }
 
-module.exports = { createN8nInstance, packPackage, parseRunJson, freePort, ROOT };
+module.exports = { createN8nInstance, packPackage, parseRunJson, freePort, waitForReadiness, whileRunning, ROOT };

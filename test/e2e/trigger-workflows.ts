@@ -1,4 +1,6 @@
 /** Workflows of the ChatDash Trigger end-to-end test: ChatDash Trigger → a Code node. */
+import { subscriptionReadyMessage } from '../../nodes/ChatDashTrigger/subscription';
+
 export const TRIGGER_E2E_CREDENTIAL = { id: 'chatdashClientCred1', name: 'ChatDash client (e2e emulator)' };
 export const TRIGGER_NODE_NAME = 'ChatDash Trigger';
 export const RECEIVER_NODE_NAME = 'Receive';
@@ -37,4 +39,18 @@ export function triggerToCodeWorkflow(id: string, webhookId: string, parameters:
 			[TRIGGER_NODE_NAME]: { main: [[{ node: RECEIVER_NODE_NAME, type: 'main', index: 0 }]] },
 		},
 	};
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The line n8n's log shows once the trigger at `webhookUrl` is registered with ChatDash (any
+ * subscription ID, any events): the state to wait for after publishing, restarting or listening.
+ * n8n answers its health check, and even serves the webhook URL, before the trigger's
+ * registration calls to ChatDash have finished.
+ */
+export function subscriptionReadyLine(webhookUrl: string): RegExp {
+	const [id, events] = ['\u0000', '\u0001'];
+	const message = escapeRegExp(subscriptionReadyMessage(id, webhookUrl, '\u0002', [events]));
+	return new RegExp(`${message.replace(id, '\\S+').replace(events, '.+').replace('\u0002', '\\S+')}(?=\\s|$)`);
 }

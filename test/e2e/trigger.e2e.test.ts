@@ -9,8 +9,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { createN8nInstance, packPackage } from '../../scripts/lib/n8n-instance';
+import { waitUntil } from '../../scripts/lib/wait';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { RECEIVER_NODE_NAME, TRIGGER_E2E_CREDENTIAL, TRIGGER_NODE_NAME, triggerToCodeWorkflow } from './trigger-workflows';
+import {
+	RECEIVER_NODE_NAME,
+	subscriptionReadyLine,
+	TRIGGER_E2E_CREDENTIAL,
+	TRIGGER_NODE_NAME,
+	triggerToCodeWorkflow,
+} from './trigger-workflows';
 import { unflatten } from './n8n-data';
 
 const CLIENT_KEY = 'CD.CL.e2e-client-key-7Jq2';
@@ -66,24 +73,24 @@ async function login() {
 async function executionIds(workflowId: string): Promise<string[]> {
 	const answer = await rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
 	expect(answer.status).toBe(200);
-	return (answer.body!.data.results as Array<{ id: string }>).map((execution) => execution.id);
+	// n8n joins the running and the finished executions from two queries, so one that finishes
+	// between them is listed twice: count each ID once.
+	return [...new Set((answer.body!.data.results as Array<{ id: string }>).map((execution) => execution.id))];
 }
 
-async function waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<string[]> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
+/** Resolves with the workflow's execution IDs once there are at least `count`. */
+function waitForExecutions(workflowId: string, count: number): Promise<string[]> {
+	return waitUntil(async () => {
 		const ids = await executionIds(workflowId);
-		if (ids.length >= count || Date.now() > deadline) return ids;
-		await sleep(300);
-	}
+		return ids.length >= count && ids;
+	}, `${count} executions of workflow ${workflowId}`);
 }
 
 async function receivedItems(executionId: string): Promise<unknown[]> {
-	let answer = await rest('GET', `/rest/executions/${executionId}`);
-	for (let tries = 0; !['success', 'error', 'crashed'].includes(answer.body!.data.status) && tries < 100; tries++) {
-		await sleep(300);
-		answer = await rest('GET', `/rest/executions/${executionId}`);
-	}
+	const answer = await waitUntil(async () => {
+		const current = await rest('GET', `/rest/executions/${executionId}`);
+		return ['success', 'error', 'crashed'].includes(current.body!.data.status) && current;
+	}, `execution ${executionId} to finish`);
 	expect(answer.body!.data.status).toBe('success');
 	const data = unflatten(answer.body!.data.data as string);
 	const runs = data.resultData.runData[RECEIVER_NODE_NAME] as Array<{ data: { main: Array<Array<{ json: unknown }>> } }>;
@@ -91,36 +98,51 @@ async function receivedItems(executionId: string): Promise<unknown[]> {
 }
 
 /**
- * n8n answers /healthz/readiness before it activates published workflows: waits until the
- * production URL answers (an event the node is not set to: 200, nothing runs) instead of 404.
+ * Waits until the trigger at `url` has finished registering with ChatDash (its "subscription
+ * ready" line in n8n's log after `since`). n8n answers its health check, and even serves the
+ * webhook URL, before the trigger's calls to ChatDash are done.
  */
-async function waitUntilServing(timeoutMs = 90_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const { status } = await emulator.postTo(prodUrl(), emulator.sampleEvent('call.started'));
-		if (status === 200) return;
-		if (Date.now() > deadline) throw new Error(`The production webhook still answers ${status}:\n${n8n.serverLog()}`);
-		await sleep(500);
-	}
+function waitForSubscriptionReady(url: string, since: number) {
+	return n8n.waitForLog(subscriptionReadyLine(url), { since, what: `the ChatDash Trigger at ${url} to be registered` });
+}
+
+/**
+ * Waits until n8n serves the production URL: an event the node is not set to gets 200 (nothing
+ * runs) instead of 404. After a restart this is the state to wait for: n8n 2.41 keeps a published
+ * workflow's webhooks in its database and calls none of the trigger's lifecycle methods again.
+ */
+function waitUntilServing() {
+	let last = 0;
+	return waitUntil(
+		async () => {
+			last = (await emulator.postTo(prodUrl(), emulator.sampleEvent('call.started'))).status;
+			return last === 200;
+		},
+		'n8n to serve the production webhook URL',
+		{ timeoutMs: 90_000, detail: () => `last answer: HTTP ${last}\n${n8n.serverLog().slice(-4000)}` },
+	);
 }
 
 async function restart(published = true) {
+	const since = n8n.logMark();
 	await n8n.stop();
 	await n8n.start();
 	await login();
-	if (published) await waitUntilServing();
-	// Unpublished: nothing to wait for but n8n's start-up activation pass (a few seconds).
-	else await sleep(10_000);
+	if (published) {
+		await waitUntilServing();
+		return;
+	}
+	await n8n.waitForLog('Editor is now accessible via', { since, what: 'n8n to finish starting' });
+	// Unpublished, nothing may register: no state to wait for, so a fixed pause gives n8n's
+	// start-up activation pass the time to do something wrong before the test checks it did not.
+	await sleep(10_000);
 }
 
 const prodUrl = () => `${n8n.url()}/webhook/${PROD_WEBHOOK_ID}/webhook`;
 const testUrl = () => `${n8n.url()}/webhook-test/${TEST_WEBHOOK_ID}/webhook`;
 const subscriptionsFor = (url: string) => emulator.webhookSubscriptions().filter((entry) => entry.webhookUrl === url);
 
-async function waitFor(check: () => boolean, timeoutMs = 20_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (!check() && Date.now() < deadline) await sleep(200);
-}
+const eventsOf = (subscriptionId: string) => emulator.webhookSubscription(subscriptionId)?.events.length;
 
 beforeAll(async () => {
 	workDir = mkdtempSync(path.join(tmpdir(), 'chatdash-trigger-e2e-'));
@@ -144,7 +166,7 @@ beforeAll(async () => {
 	await n8n.start();
 	expect((await rest('POST', '/rest/owner/setup', owner)).status).toBe(200);
 	await login();
-	await waitUntilServing();
+	await waitForSubscriptionReady(prodUrl(), 0);
 }, INSTALL_TIMEOUT);
 
 afterAll(async () => {
@@ -182,6 +204,7 @@ describe('a published workflow with ChatDash Trigger → Code', () => {
 		expect((await emulator.postTo(prodUrl(), emulator.sampleEvent('call.started'))).status).toBe(200);
 		// Not a JSON object: 400, nothing runs.
 		expect((await emulator.postTo(prodUrl(), [1, 2])).status).toBe(400);
+		// "Nothing more runs" has no state to wait for: a pause in which a wrong execution would start.
 		await sleep(2000);
 		expect(await executionIds(PROD_WORKFLOW)).toHaveLength(SUBSCRIBED.length);
 		expect(n8n.serverLog()).not.toContain('+12137771235');
@@ -200,8 +223,7 @@ describe('a published workflow with ChatDash Trigger → Code', () => {
 		const [subscription] = emulator.webhookSubscriptions();
 		expect((await rest('POST', `/rest/workflows/${PROD_WORKFLOW}/deactivate`, {})).status).toBe(200);
 		// n8n 2.41 applies (un)publishing through its publication outbox, a moment after the answer.
-		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === 0, 60_000);
-		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
+		await waitUntil(() => eventsOf(subscription._id) === 0, 'the subscription to lose its events', { timeoutMs: 60_000 });
 		await restart(false);
 		expect(emulator.webhookSubscriptions()).toHaveLength(1);
 		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
@@ -209,12 +231,12 @@ describe('a published workflow with ChatDash Trigger → Code', () => {
 
 		const workflow = await rest('GET', `/rest/workflows/${PROD_WORKFLOW}`);
 		const versionId = workflow.body!.data.versionId as string;
+		const since = n8n.logMark();
 		const activated = await rest('POST', `/rest/workflows/${PROD_WORKFLOW}/activate`, { versionId });
 		expect(activated.status).toBe(200);
-		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === SUBSCRIBED.length, 60_000);
+		await waitForSubscriptionReady(prodUrl(), since);
 		expect(emulator.webhookSubscriptions().map((entry) => entry._id)).toEqual([subscription._id]);
 		expect([...emulator.webhookSubscription(subscription._id)!.events].sort()).toEqual(SUBSCRIBED);
-		await waitUntilServing();
 		expect((await emulator.deliver('call.missed')).map((delivery) => delivery.status)).toEqual([200]);
 		expect(emulator.webhookSubscriptions()).toHaveLength(1);
 	});
@@ -222,9 +244,11 @@ describe('a published workflow with ChatDash Trigger → Code', () => {
 
 describe('listening for a test event in the editor', () => {
 	async function listen() {
+		const since = n8n.logMark();
 		const answer = await rest('POST', `/rest/workflows/${TEST_WORKFLOW}/run`, { triggerToStartFrom: { name: TRIGGER_NODE_NAME } });
 		expect(answer.status).toBe(200);
 		expect(answer.body!.data).toEqual({ waitingForWebhook: true });
+		await waitForSubscriptionReady(testUrl(), since);
 	}
 
 	test('two listens reuse one subscription for the /webhook-test/ URL; each test event empties it afterwards', async () => {
@@ -234,14 +258,14 @@ describe('listening for a test event in the editor', () => {
 		expect(subscription.events).toEqual(['call.ended']);
 
 		expect((await emulator.deliver('call.ended', { only: [testUrl()] })).map((delivery) => delivery.status)).toEqual([200]);
-		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === 0);
+		await waitUntil(() => eventsOf(subscription._id) === 0, 'the test subscription to lose its events after the test event');
 		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
 
 		await listen();
 		expect(subscriptionsFor(testUrl()).map((entry) => entry._id)).toEqual([subscription._id]);
 		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual(['call.ended']);
 		expect((await emulator.deliver('call.ended', { only: [testUrl()] })).map((delivery) => delivery.status)).toEqual([200]);
-		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === 0);
+		await waitUntil(() => eventsOf(subscription._id) === 0, 'the test subscription to lose its events after the test event');
 		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
 		expect(emulator.webhookSubscriptions()).toHaveLength(2);
 	});
