@@ -188,7 +188,7 @@ describe('CHATDASH_TEST_CPU_HOG=1 (test/helpers/cpu-hog.js)', () => {
 		const child = (globalThis as Record<string, unknown>).__chatdashCpuHog as import('node:child_process').ChildProcess;
 		try {
 			expect(child.pid).toBeGreaterThan(0);
-			const cpuAt = () => readProcessCpuMs(child.pid!);
+			const cpuAt = () => readProcessCpuMs(child.pid!) ?? 0;
 			const first = await waitUntil(() => cpuAt() > 0 && cpuAt(), 'the spinner to use CPU', { timeoutMs: 10_000 });
 			await waitUntil(() => cpuAt() >= first + 100, 'the spinner to use 100 ms more CPU', { timeoutMs: 20_000 });
 		} finally {
