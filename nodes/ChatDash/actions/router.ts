@@ -185,18 +185,26 @@ export function runsAsTool(node: INode): boolean {
 	return node.type.endsWith('Tool');
 }
 
+/** The tool result for a failed item: the error's message, as n8n 2.x's AI Agent hands a thrown error to the model. */
+function toolErrorItem(error: Error, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
+}
+
 /**
  * Runs the chosen operation for every input item (see `runOperation`). As an AI tool, an error is
- * the tool's result, `{ error, details? }` with the same text as anywhere else, so that the model
- * reads what went wrong and can correct itself: n8n 1.x's AI Agent would otherwise end the whole
- * run on the first API or validation error. Outside the tool path, nothing changes.
+ * the tool's result, `{ error }` with the same text as anywhere else, so that the model reads what
+ * went wrong and can correct itself: n8n 1.x's AI Agent would otherwise end the whole run on the
+ * first API or validation error (2.x already hands a thrown error to the model this way).
+ * Outside the tool path, nothing changes.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	if (!runsAsTool(this.getNode())) return await runOperation.call(this, this.continueOnFail());
+	if (!runsAsTool(this.getNode())) {
+		return await runOperation.call(this, this.continueOnFail() ? errorItem : undefined);
+	}
 	try {
-		return await runOperation.call(this, true);
+		return await runOperation.call(this, toolErrorItem);
 	} catch (error) {
-		return [[errorItem(toNodeError(this.getNode(), error, 0), 0)]];
+		return [[toolErrorItem(toNodeError(this.getNode(), error, 0), 0)]];
 	}
 }
 
@@ -207,7 +215,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
  * whatever order the answers come in; with Continue On Fail a failing item becomes an error item
  * in its place and the others carry on.
  */
-async function runOperation(this: IExecuteFunctions, continueOnFail: boolean): Promise<INodeExecutionData[][]> {
+async function runOperation(
+	this: IExecuteFunctions,
+	/** Turns a failed item into an output item (Continue On Fail, the tool path); none: the node throws. */
+	failedItem: ((error: Error, itemIndex: number) => INodeExecutionData) | undefined,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
@@ -231,7 +243,7 @@ async function runOperation(this: IExecuteFunctions, continueOnFail: boolean): P
 			prepared.push(operation.prepare.call(this, itemIndex));
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
-			if (!continueOnFail) throw nodeError;
+			if (!failedItem) throw nodeError;
 			prepared.push(nodeError);
 		}
 	}
@@ -244,7 +256,7 @@ async function runOperation(this: IExecuteFunctions, continueOnFail: boolean): P
 		const first = unit[0];
 		const request = prepared[first];
 		if (request instanceof Error) {
-			output[first] = [errorItem(request, first)];
+			output[first] = [failedItem!(request, first)];
 			return;
 		}
 		try {
@@ -264,8 +276,8 @@ async function runOperation(this: IExecuteFunctions, continueOnFail: boolean): P
 			}
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, first);
-			if (!continueOnFail) throw nodeError;
-			for (const itemIndex of unit) output[itemIndex] = [errorItem(nodeError, itemIndex)];
+			if (!failedItem) throw nodeError;
+			for (const itemIndex of unit) output[itemIndex] = [failedItem(nodeError, itemIndex)];
 		}
 	});
 	return [output.flat()];
