@@ -17,8 +17,7 @@
  *   - No signing secret exists, so nothing secret is stored: the static data holds only the
  *     subscription ID, its URL and agent.
  */
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeApiError, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IHookFunctions, type JsonObject } from 'n8n-workflow';
 
 import { CHATDASH_EVENTS, type ChatDashEvent } from './events';
 import { answerError, getClientCredentials, sendClientRequest, type ClientCredentials } from './transport';

@@ -10,7 +10,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n, run } = require('./n8n-runtime');
+const { ensureN8n, isN8n1x, run, N8N_VERSION } = require('./n8n-runtime');
 const { waitForLogLine, waitUntil } = require('./wait');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -57,12 +57,14 @@ function parseRunJson(stdout) {
 
 /**
  * @param {{ tarball: string, log?: (line: string) => void, home?: string, port?: number,
- *   env?: (port: number) => NodeJS.ProcessEnv }} options
+ *   env?: (port: number) => NodeJS.ProcessEnv, version?: string }} options
  *   `env`: more environment for every n8n process of this instance, given its port (e.g. WEBHOOK_URL)
+ *   `version`: the n8n to run, N8N_VERSION (2.41.1) unless given (e.g. N8N_1X_VERSION)
  */
 async function createN8nInstance(options) {
 	const log = options.log ?? (() => {});
-	const runtime = await ensureN8n(log);
+	const version = options.version ?? N8N_VERSION;
+	const runtime = await ensureN8n(log, version);
 	const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chatdash-n8n-'));
 	const nodesDir = path.join(home, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
@@ -166,6 +168,26 @@ async function createN8nInstance(options) {
 		return { run: runData, ...result };
 	}
 
+	/**
+	 * Activates a workflow before `start` (n8n reads it at start-up): `publish:workflow` on 2.x;
+	 * 1.x has no publishing, its CLI sets the workflow active with `update:workflow --active=true`.
+	 * @param {string} workflowId
+	 */
+	async function activate(workflowId) {
+		const args = isN8n1x(version)
+			? ['update:workflow', `--id=${workflowId}`, '--active=true']
+			: ['publish:workflow', `--id=${workflowId}`];
+		assertSucceeded(args[0], await cli(args));
+	}
+
+	/** Deactivates a workflow before `start`: `unpublish:workflow` on 2.x, `update:workflow --active=false` on 1.x. @param {string} workflowId */
+	async function deactivate(workflowId) {
+		const args = isN8n1x(version)
+			? ['update:workflow', `--id=${workflowId}`, '--active=false']
+			: ['unpublish:workflow', `--id=${workflowId}`];
+		assertSucceeded(args[0], await cli(args));
+	}
+
 	/** @type {{ process: import('node:child_process').ChildProcess, logFile: string } | undefined} */
 	let server;
 
@@ -222,7 +244,24 @@ async function createN8nInstance(options) {
 		await Promise.all([...children].map((child) => killTree(child)));
 	}
 
-	return { home, env, port, url, cli, importCredentials, importWorkflows, execute, start, stop, serverLog, logMark, waitForLog };
+	return {
+		home,
+		env,
+		port,
+		version,
+		url,
+		cli,
+		importCredentials,
+		importWorkflows,
+		activate,
+		deactivate,
+		execute,
+		start,
+		stop,
+		serverLog,
+		logMark,
+		waitForLog,
+	};
 }
 
 /**
