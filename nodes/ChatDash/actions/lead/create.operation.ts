@@ -17,8 +17,9 @@
  * Column (default `phone`) is `phone`, a `tags` column (an array, or tag IDs separated by commas)
  * is `tags`, and every other column, minus Options → Ignore Fields, goes into `customFields`, in
  * the item's column order. A custom field value must be text, a number, true/false or null: the
- * docs say only "Keys are field names, values are field values" and show no nested shape, so an
- * object or array is refused, naming the item and the column. An item without the phone column is
+ * docs say only "Keys are field names, values are field values" and show no nested shape
+ * (https://docs.chat-dash.com/api-reference/leads/pages/post-leads), so an object or array is
+ * refused, naming the item and the column. An item without the phone column is
  * refused the same way. Like every check, before the first request is sent.
  *
  * What the docs say (post-leads.yaml, rebuilt from the rendered page): the body is an array of
