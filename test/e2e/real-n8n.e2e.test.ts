@@ -464,9 +464,10 @@ describe('n8n execute, after n8n start has been stopped', () => {
 	}, 3 * 60 * 1000);
 
 	test('1,000 leads mapped automatically through 20% 429s: every lead created exactly once, paired with its row', async () => {
-		// Replaces the flaky account's profile: no test after this one uses that account.
+		// Replaces the flaky account's profile: no test after this one uses that account. The draws
+		// are deterministic; with this seed 3 of the 13 tries of the agent's lead path are refused.
 		emulator.setFaultProfile({
-			seed: 22,
+			seed: 7,
 			rate429: 0.2,
 			retryAfterSeconds: 1,
 			match: (request) => request.segments[1] === IMPORT_AGENT,
