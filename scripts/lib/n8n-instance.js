@@ -99,6 +99,8 @@ async function createN8nInstance(options) {
 	};
 	/** @type {Set<import('node:child_process').ChildProcess>} */
 	const children = new Set();
+	/** How many CLI commands this instance ran: each gets its own output file. */
+	let cliRuns = 0;
 
 	/**
 	 * Runs `n8n <args>`; resolves with exit code and output whatever the code.
@@ -108,23 +110,28 @@ async function createN8nInstance(options) {
 	 */
 	function cli(args, timeoutMs = 120_000, extraEnv = {}, onSpawn = undefined) {
 		return new Promise((resolve, reject) => {
+			// stdout goes to a file, not a pipe: n8n exits right after printing a run, and a large
+			// run (20,000 items) printed into a pipe is cut off at exit; writes to a file are not.
+			const outFile = path.join(home, `cli-${process.pid}-${++cliRuns}.out`);
+			const out = fs.openSync(outFile, 'w');
 			const child = spawn(runtime.nodeBinary, [runtime.n8nEntry, ...args], {
 				env: { ...env, ...extraEnv },
 				cwd: home,
 				detached: true,
-				stdio: ['ignore', 'pipe', 'pipe'],
+				stdio: ['ignore', out, 'pipe'],
 			});
+			fs.closeSync(out);
 			children.add(child);
 			onSpawn?.(child);
-			let stdout = '';
 			let stderr = '';
-			child.stdout?.on('data', (chunk) => (stdout += chunk));
 			child.stderr?.on('data', (chunk) => (stderr += chunk));
 			const timer = setTimeout(() => killTree(child), timeoutMs);
 			child.on('error', reject);
 			child.on('close', (code, signal) => {
 				clearTimeout(timer);
 				children.delete(child);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
 				resolve({ code, signal, stdout, stderr });
 			});
 		});

@@ -344,4 +344,25 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 			expect(existsSync(path.join(ROOT, target))).toBe(true);
 		}
 	});
+
+	test('7. Lead → Create offers the Mapping Column Mode choice; Map Automatically shows the Phone Column instead of Phone', async () => {
+		await openWorkflow(page, n8n.url(), 'editorDarkMode');
+		const panel = await searchNodePanel(page, 'ChatDash');
+		await panel.getByTestId('item-iterator-item').filter({ has: page.getByText('ChatDash', { exact: true }) }).click();
+		await page.getByTestId('node-creator-search-bar').fill('Create leads');
+		await page.getByTestId('item-iterator-item').filter({ hasText: 'Create leads for an agent' }).click();
+		const leadNdv = page.getByTestId('ndv');
+		await leadNdv.waitFor();
+		const mode = leadNdv.getByTestId('parameter-input-mappingMode').locator('input');
+		// The default keeps today's fields, so saved workflows are unchanged.
+		await expect(mode.inputValue()).resolves.toBe('Map Each Column Below');
+		await parameterRow(leadNdv, 'phone').waitFor();
+		await mode.click();
+		await page.getByRole('option', { name: 'Map Automatically' }).click();
+		await expect(mode.inputValue()).resolves.toBe('Map Automatically');
+		await expect(parameterTextInput(leadNdv, 'phoneColumn').inputValue()).resolves.toBe('phone');
+		await parameterRow(leadNdv, 'phone').waitFor({ state: 'detached' });
+		await screenshots.take(page, 'lead-mapping-mode');
+		await closeNodeDetails(page);
+	});
 });

@@ -22,6 +22,7 @@ import {
 import { startEmulator } from '../emulator/chatdash-emulator';
 import {
 	agentDataChainWorkflow,
+	autoLeadImportWorkflow,
 	billingChainWorkflow,
 	couponLifecycleWorkflow,
 	couponUpdateWorkflow,
@@ -450,4 +451,43 @@ describe('n8n start', () => {
 		expect(log).not.toMatch(/(error|fail)[^\n]*n8n-nodes-chatdash/i);
 		expectNoKeyIn(log);
 	});
+});
+
+describe('n8n execute, after n8n start has been stopped', () => {
+	const IMPORT_AGENT = '6650a1b2c3d4e5f6010000cc';
+	const ROWS = 1000;
+
+	beforeAll(async () => {
+		// `n8n execute` and `n8n start` share the task broker's port: one at a time.
+		await n8n.stop();
+		await n8n.importWorkflows([autoLeadImportWorkflow('e2eLeads429', IMPORT_AGENT, ROWS, { maxAttempts: 10 })]);
+	}, 3 * 60 * 1000);
+
+	test('1,000 leads mapped automatically through 20% 429s: every lead created exactly once, paired with its row', async () => {
+		// Replaces the flaky account's profile: no test after this one uses that account. The draws
+		// are deterministic; with this seed 3 of the 13 tries of the agent's lead path are refused.
+		emulator.setFaultProfile({
+			seed: 7,
+			rate429: 0.2,
+			retryAfterSeconds: 1,
+			match: (request) => request.segments[1] === IMPORT_AGENT,
+		});
+		emulator.clearRequests();
+		const { run } = await n8n.execute('e2eLeads429', 5 * 60 * 1000);
+		expect(run.status).toBe('success');
+
+		const posts = emulator.requests.filter((request) => request.method === 'POST' && request.segments[1] === IMPORT_AGENT);
+		const refused = posts.filter((request) => request.status === 429);
+		// The faults really happened, and every refused batch was sent again.
+		expect(refused.length).toBeGreaterThan(0);
+		expect(posts.length).toBe(ROWS / 100 + refused.length);
+
+		const phones = Array.from({ length: ROWS }, (_, i) => `+1628${String(i).padStart(7, '0')}`);
+		const leads = emulator.leads(IMPORT_AGENT);
+		expect(leads.map((lead) => lead.phone).sort()).toEqual([...phones].sort());
+		expect(leads.every((lead) => JSON.stringify(Object.keys(lead.customFields)) === '["name","source"]')).toBe(true);
+		const output = chatDashOutput(run, 'Import leads');
+		expect(output.map((item) => [item.json.phone, item.pairedItem])).toEqual(phones.map((phone, item) => [phone, { item }]));
+		expect(new Set(output.map((item) => item.json._id)).size).toBe(ROWS);
+	}, 6 * 60 * 1000);
 });
