@@ -29,7 +29,8 @@ import {
 	couponUpdateTool,
 	mcpServerWorkflow,
 } from './ai-workflows';
-import { restSession, waitUntil } from './n8n-rest';
+import { waitUntil } from '../../scripts/lib/wait';
+import { restSession } from './n8n-rest';
 import { startOpenAiStub } from './openai-stub';
 import { E2E_CREDENTIAL } from './workflows';
 
@@ -297,11 +298,15 @@ describe('MCP Server Trigger (Streamable HTTP, Bearer Auth) → two ChatDash Too
 		await n8n.start();
 		await session.login(true);
 		// n8n answers /healthz/readiness before it activates published workflows: wait for the endpoint.
-		await waitUntil('the MCP endpoint to be registered', async () => {
-			const response = await fetch(endpoint(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-			await response.text();
-			return response.status === 404 ? undefined : true;
-		}, 90_000);
+		await waitUntil(
+			async () => {
+				const response = await fetch(endpoint(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				await response.text();
+				return response.status !== 404;
+			},
+			'the MCP endpoint to be registered',
+			{ timeoutMs: 90_000 },
+		);
 		client = new Client({ name: 'chatdash-e2e-mcp-client', version: '1.0.0' });
 		await client.connect(
 			new StreamableHTTPClientTransport(endpoint(), { requestInit: { headers: { authorization: `Bearer ${MCP_TOKEN}` } } }),

@@ -21,9 +21,10 @@ import { N8N_1X_VERSION } from '../../scripts/lib/n8n-runtime';
 import { linearWorkflow } from '../../scripts/lib/workflows';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { AGENT_NODE, OPENAI_STUB_CREDENTIAL, agentWorkflow, couponUpdateTool } from './ai-workflows';
-import { restSession, waitUntil } from './n8n-rest';
+import { waitUntil } from '../../scripts/lib/wait';
+import { restSession } from './n8n-rest';
 import { startOpenAiStub } from './openai-stub';
-import { RECEIVER_NODE_NAME, TRIGGER_E2E_CREDENTIAL, triggerToCodeWorkflow } from './trigger-workflows';
+import { RECEIVER_NODE_NAME, subscriptionReadyLine, TRIGGER_E2E_CREDENTIAL, triggerToCodeWorkflow } from './trigger-workflows';
 import {
 	agentDataChainWorkflow,
 	billingChainWorkflow,
@@ -282,17 +283,18 @@ describe(`n8n ${N8N_1X_VERSION}: the ChatDash Tool under the AI Agent (version 3
 describe(`n8n ${N8N_1X_VERSION}: n8n start`, () => {
 	const prodUrl = () => `${n8n.url()}/webhook/${TRIGGER_WEBHOOK_ID}/webhook`;
 
-	/** n8n answers /healthz/readiness before it activates workflows: the production URL answering 200 (an event the node ignores) shows it is active. */
-	const waitUntilServing = () =>
-		waitUntil('the trigger’s production URL to answer', async () => {
-			const { status } = await emulator.postTo(prodUrl(), emulator.sampleEvent('call.started'));
-			return status === 200 ? true : undefined;
-		}, 90_000);
+	/**
+	 * n8n answers /healthz/readiness, and serves the production URL, before the trigger's calls to
+	 * ChatDash are done: wait for the trigger's "subscription ready" line (1.x activates the
+	 * workflow, and so calls the trigger, on every start).
+	 */
+	const waitForSubscriptionReady = (since: number) =>
+		n8n.waitForLog(subscriptionReadyLine(prodUrl()), { since, what: `the ChatDash Trigger at ${prodUrl()} to be registered` });
 
 	beforeAll(async () => {
 		await n8n.start();
 		await session.login(true);
-		await waitUntilServing();
+		await waitForSubscriptionReady(0);
 	}, 3 * 60 * 1000);
 
 	test('n8n’s credential test succeeds with the right key and fails with a wrong one', async () => {
@@ -327,10 +329,11 @@ describe(`n8n ${N8N_1X_VERSION}: n8n start`, () => {
 		const [subscription] = emulator.webhookSubscriptions();
 		const posts = () => emulator.requests.filter((request) => request.method === 'POST' && request.path.startsWith('/webhooks')).length;
 		const postsBefore = posts();
+		const sinceRestart = n8n.logMark();
 		await n8n.stop();
 		await n8n.start();
 		await session.login();
-		await waitUntilServing();
+		await waitForSubscriptionReady(sinceRestart);
 		expect(emulator.webhookSubscriptions().map((entry) => entry._id)).toEqual([subscription._id]);
 		expect(posts()).toBe(postsBefore);
 		expect((await emulator.deliver('call.ended')).map((delivery) => delivery.status)).toEqual([200]);
@@ -340,19 +343,19 @@ describe(`n8n ${N8N_1X_VERSION}: n8n start`, () => {
 		const workflow = await session.rest('GET', `/rest/workflows/${TRIGGER_WORKFLOW}`);
 		const versionId = workflow.body!.data.versionId as string;
 		expect((await session.rest('PATCH', `/rest/workflows/${TRIGGER_WORKFLOW}`, { active: false, versionId })).status).toBe(200);
-		await waitUntil('the subscription to have no events', () => (emulator.webhookSubscription(subscription._id)?.events.length === 0 ? true : undefined));
-		await waitUntil('the production URL to stop answering', async () =>
-			(await emulator.postTo(prodUrl(), emulator.sampleEvent('call.ended'))).status === 404 ? true : undefined,
+		await waitUntil(() => emulator.webhookSubscription(subscription._id)?.events.length === 0, 'the subscription to have no events');
+		await waitUntil(
+			async () => (await emulator.postTo(prodUrl(), emulator.sampleEvent('call.ended'))).status === 404,
+			'the production URL to stop answering',
 		);
 
 		const current = await session.rest('GET', `/rest/workflows/${TRIGGER_WORKFLOW}`);
+		const sinceReactivation = n8n.logMark();
 		const reactivated = await session.rest('PATCH', `/rest/workflows/${TRIGGER_WORKFLOW}`, { active: true, versionId: current.body!.data.versionId });
 		expect(reactivated.status).toBe(200);
-		await waitUntil('the subscription’s events back', () =>
-			emulator.webhookSubscription(subscription._id)?.events.length === SUBSCRIBED.length ? true : undefined,
-		);
+		await waitForSubscriptionReady(sinceReactivation);
+		expect(emulator.webhookSubscription(subscription._id)?.events.length).toBe(SUBSCRIBED.length);
 		expect(emulator.webhookSubscriptions().map((entry) => entry._id)).toEqual([subscription._id]);
-		await waitUntilServing();
 		expect((await emulator.deliver('call.missed')).map((delivery) => delivery.status)).toEqual([200]);
 		await session.waitForExecutions(TRIGGER_WORKFLOW, SUBSCRIBED.length + 2);
 	});

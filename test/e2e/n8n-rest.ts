@@ -2,22 +2,10 @@
  * A logged-in session on a running n8n's REST API (`n8n start`), and waits on its state: the
  * executions of a workflow, one execution's items. Same calls on n8n 1.x and 2.x.
  */
+import { waitUntil } from '../../scripts/lib/wait';
 import { unflatten } from './n8n-data';
 
 export const E2E_OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'ChatDash-e2e-Passw0rd' };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs` with `what`. */
-export async function waitUntil<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await sleep(250);
-	}
-}
 
 export function restSession(baseUrl: () => string, browserId = 'chatdash-e2e-browser') {
 	let cookie = '';
@@ -42,10 +30,13 @@ export function restSession(baseUrl: () => string, browserId = 'chatdash-e2e-bro
 
 	/** n8n 1.x answers /healthz/readiness before its REST routes exist: they answer 404 until they do. */
 	async function routeAnswer(method: string, route: string, body: unknown) {
-		return await waitUntil(`${method} ${route} to exist`, async () => {
-			const answer = await rest(method, route, body);
-			return answer.status === 404 ? undefined : answer;
-		}, 60_000);
+		return await waitUntil(
+			async () => {
+				const answer = await rest(method, route, body);
+				return answer.status !== 404 && answer;
+			},
+			`${method} ${route} to exist`,
+		);
 	}
 
 	/** Creates the owner (first start only) and logs in. */
@@ -62,28 +53,31 @@ export function restSession(baseUrl: () => string, browserId = 'chatdash-e2e-bro
 	async function executionIds(workflowId: string): Promise<string[]> {
 		const answer = await rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
 		if (answer.status !== 200) throw new Error(`executions answered ${answer.status}`);
-		return (answer.body!.data.results as Array<{ id: string }>).map((execution) => execution.id).sort((a, b) => Number(a) - Number(b));
+		// n8n joins the running and the finished executions from two queries, so one that finishes
+		// between them is listed twice: each ID once.
+		const ids = (answer.body!.data.results as Array<{ id: string }>).map((execution) => execution.id);
+		return [...new Set(ids)].sort((a, b) => Number(a) - Number(b));
 	}
 
 	/** Waits until the workflow has at least `count` executions; returns their IDs, oldest first. */
-	async function waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<string[]> {
-		return await waitUntil(`${count} executions of ${workflowId}`, async () => {
+	async function waitForExecutions(workflowId: string, count: number): Promise<string[]> {
+		return await waitUntil(async () => {
 			const ids = await executionIds(workflowId);
-			return ids.length >= count ? ids : undefined;
-		}, timeoutMs);
+			return ids.length >= count && ids;
+		}, `${count} executions of workflow ${workflowId}`);
 	}
 
 	/** Waits until the execution has finished; returns the items the node `nodeName` output. */
 	async function executionItems(executionId: string, nodeName: string): Promise<unknown[]> {
-		const execution = await waitUntil(`execution ${executionId} to finish`, async () => {
+		const execution = await waitUntil(async () => {
 			const answer = await rest('GET', `/rest/executions/${executionId}`);
-			return ['success', 'error', 'crashed'].includes(answer.body?.data?.status) ? answer.body!.data : undefined;
-		});
+			return ['success', 'error', 'crashed'].includes(answer.body?.data?.status) && answer.body!.data;
+		}, `execution ${executionId} to finish`);
 		if (execution.status !== 'success') throw new Error(`execution ${executionId} ended ${execution.status}`);
 		const data = unflatten(execution.data as string);
 		const runs = data.resultData.runData[nodeName] as Array<{ data: { main: Array<Array<{ json: unknown }>> } }>;
 		return runs[0].data.main[0].map((item) => item.json);
 	}
 
-	return { rest, login, executionIds, waitForExecutions, executionItems };
+	return { rest, login, executionIds, waitForExecutions, executionItems, cookie: () => cookie };
 }

@@ -20,6 +20,7 @@ import {
 	EXAMPLE_WORKFLOW_ID,
 } from '../../scripts/lib/demo-fixtures';
 import { startEmulator } from '../emulator/chatdash-emulator';
+import { restSession } from './n8n-rest';
 import {
 	agentDataChainWorkflow,
 	autoLeadImportWorkflow,
@@ -377,29 +378,13 @@ describe('n8n execute', () => {
 });
 
 describe('n8n start', () => {
-	const browserId = 'chatdash-e2e-browser';
-	let cookie = '';
-
-	async function rest(method: string, route: string, body?: unknown) {
-		const response = await fetch(`${n8n.url()}${route}`, {
-			method,
-			headers: { 'content-type': 'application/json', 'browser-id': browserId, cookie },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie) cookie = setCookie.split(';')[0];
-		const text = await response.text();
-		return { status: response.status, body: text ? JSON.parse(text) : undefined };
-	}
+	const session = restSession(() => n8n.url());
+	const { rest } = session;
 
 	beforeAll(async () => {
 		await n8n.start();
-		const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'ChatDash-e2e-Passw0rd' };
-		expect((await rest('POST', '/rest/owner/setup', owner)).status).toBe(200);
-		cookie = '';
-		const login = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-		expect(login.status).toBe(200);
-		expect(cookie).toMatch(/^n8n-auth=/);
+		await session.login(true);
+		expect(session.cookie()).toMatch(/^n8n-auth=/);
 	}, 3 * 60 * 1000);
 
 	test('loads the node, its tool variant and the credential type', async () => {
@@ -418,14 +403,14 @@ describe('n8n start', () => {
 			});
 		const right = await test(API_KEY);
 		expect(right).toMatchObject({ status: 200, body: {} });
-		expect(right.body.data.status).toBe('OK');
+		expect(right.body!.data.status).toBe('OK');
 		const wrong = await test('cd_wrong_key');
-		expect(wrong.body.data.status).toBe('Error');
-		expect(wrong.body.data.message).toBe(CREDENTIAL_TEST_MESSAGES.keyRejected);
+		expect(wrong.body!.data.status).toBe('Error');
+		expect(wrong.body!.data.message).toBe(CREDENTIAL_TEST_MESSAGES.keyRejected);
 		const wrongBaseUrl = await rest('POST', '/rest/credentials/test', {
 			credentials: { ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: `${emulator.origin}/v2/nothing-here` } },
 		});
-		expect(wrongBaseUrl.body.data).toEqual({ status: 'Error', message: CREDENTIAL_TEST_MESSAGES.notChatDash });
+		expect(wrongBaseUrl.body!.data).toEqual({ status: 'Error', message: CREDENTIAL_TEST_MESSAGES.notChatDash });
 		// A redirect is reported, not followed: the key never reaches the address it names.
 		const movedPath = '/moved/v1/public/clients';
 		emulator.addFault({
@@ -436,7 +421,7 @@ describe('n8n start', () => {
 			times: 1,
 		});
 		const redirected = await test(API_KEY);
-		expect(redirected.body.data).toEqual({ status: 'Error', message: REDIRECT_TEST_MESSAGE });
+		expect(redirected.body!.data).toEqual({ status: 'Error', message: REDIRECT_TEST_MESSAGE });
 		expect(emulator.requests.filter((request) => request.rawPath === movedPath)).toEqual([]);
 		expectNoKeyIn(JSON.stringify(wrong.body));
 		const clientCalls = emulator.requests.filter((request) => request.path === '/clients');

@@ -1,5 +1,6 @@
 /** Workflows of the ChatDash Trigger end-to-end test: ChatDash Trigger → a Code node. */
 import { subscriptionReadyMessage } from '../../nodes/ChatDashTrigger/subscription';
+import { waitUntil } from '../../scripts/lib/wait';
 
 export const TRIGGER_E2E_CREDENTIAL = { id: 'chatdashClientCred1', name: 'ChatDash client (e2e emulator)' };
 export const TRIGGER_NODE_NAME = 'ChatDash Trigger';
@@ -54,3 +55,21 @@ export function subscriptionReadyLine(webhookUrl: string): RegExp {
 	const message = escapeRegExp(subscriptionReadyMessage(id, webhookUrl, '\u0002', [events]));
 	return new RegExp(`${message.replace(id, '\\S+').replace(events, '.+').replace('\u0002', '\\S+')}(?=\\s|$)`);
 }
+
+/**
+ * Waits until n8n serves the trigger's production URL: an event the node is not set to gets 200
+ * (nothing runs) instead of 404. The state to wait for after a restart on n8n 2.41, which keeps a
+ * published workflow's webhooks in its database and calls none of the trigger's lifecycle methods.
+ */
+export function waitUntilServing(emulator: { postTo: PostTo; sampleEvent: (event: string) => unknown }, url: string) {
+	let last = 0;
+	return waitUntil(
+		async () => {
+			last = (await emulator.postTo(url, emulator.sampleEvent('call.started'))).status;
+			return last === 200;
+		},
+		`n8n to serve ${url}`,
+		{ timeoutMs: 90_000, detail: () => `last answer: HTTP ${last}` },
+	);
+}
+type PostTo = (url: string, body: unknown) => Promise<{ status: number }>;

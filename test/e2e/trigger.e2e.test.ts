@@ -17,8 +17,9 @@ import {
 	TRIGGER_E2E_CREDENTIAL,
 	TRIGGER_NODE_NAME,
 	triggerToCodeWorkflow,
+	waitUntilServing,
 } from './trigger-workflows';
-import { unflatten } from './n8n-data';
+import { restSession } from './n8n-rest';
 
 const CLIENT_KEY = 'CD.CL.e2e-client-key-7Jq2';
 /** The agency key the emulator's other endpoints take; the trigger never sends it. */
@@ -38,64 +39,13 @@ type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let workDir: string;
 let emulator: Emulator;
 let n8n: Instance;
-let cookie = '';
-const browserId = 'chatdash-trigger-e2e';
-const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'ChatDash-e2e-Passw0rd' };
+const session = restSession(() => n8n.url(), 'chatdash-trigger-e2e');
+const { rest, executionIds, waitForExecutions } = session;
+const login = () => session.login();
 
 const progress = (line: string) => process.stderr.write(`[e2e trigger] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function rest(method: string, route: string, body?: unknown) {
-	const response = await fetch(`${n8n.url()}${route}`, {
-		method,
-		headers: { 'content-type': 'application/json', 'browser-id': browserId, cookie },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const setCookie = response.headers.get('set-cookie');
-	if (setCookie) cookie = setCookie.split(';')[0];
-	const text = await response.text();
-	let parsed: unknown = text;
-	try {
-		parsed = text ? JSON.parse(text) : undefined;
-	} catch {
-		// not JSON
-	}
-	return { status: response.status, body: parsed as { data?: any } | undefined };
-}
-
-async function login() {
-	cookie = '';
-	const answer = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-	expect(answer.status).toBe(200);
-}
-
-
-async function executionIds(workflowId: string): Promise<string[]> {
-	const answer = await rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
-	expect(answer.status).toBe(200);
-	// n8n joins the running and the finished executions from two queries, so one that finishes
-	// between them is listed twice: count each ID once.
-	return [...new Set((answer.body!.data.results as Array<{ id: string }>).map((execution) => execution.id))];
-}
-
-/** Resolves with the workflow's execution IDs once there are at least `count`. */
-function waitForExecutions(workflowId: string, count: number): Promise<string[]> {
-	return waitUntil(async () => {
-		const ids = await executionIds(workflowId);
-		return ids.length >= count && ids;
-	}, `${count} executions of workflow ${workflowId}`);
-}
-
-async function receivedItems(executionId: string): Promise<unknown[]> {
-	const answer = await waitUntil(async () => {
-		const current = await rest('GET', `/rest/executions/${executionId}`);
-		return ['success', 'error', 'crashed'].includes(current.body!.data.status) && current;
-	}, `execution ${executionId} to finish`);
-	expect(answer.body!.data.status).toBe('success');
-	const data = unflatten(answer.body!.data.data as string);
-	const runs = data.resultData.runData[RECEIVER_NODE_NAME] as Array<{ data: { main: Array<Array<{ json: unknown }>> } }>;
-	return runs[0].data.main[0].map((item) => item.json);
-}
+const receivedItems = (executionId: string) => session.executionItems(executionId, RECEIVER_NODE_NAME);
 
 /**
  * Waits until the trigger at `url` has finished registering with ChatDash (its "subscription
@@ -106,30 +56,13 @@ function waitForSubscriptionReady(url: string, since: number) {
 	return n8n.waitForLog(subscriptionReadyLine(url), { since, what: `the ChatDash Trigger at ${url} to be registered` });
 }
 
-/**
- * Waits until n8n serves the production URL: an event the node is not set to gets 200 (nothing
- * runs) instead of 404. After a restart this is the state to wait for: n8n 2.41 keeps a published
- * workflow's webhooks in its database and calls none of the trigger's lifecycle methods again.
- */
-function waitUntilServing() {
-	let last = 0;
-	return waitUntil(
-		async () => {
-			last = (await emulator.postTo(prodUrl(), emulator.sampleEvent('call.started'))).status;
-			return last === 200;
-		},
-		'n8n to serve the production webhook URL',
-		{ timeoutMs: 90_000, detail: () => `last answer: HTTP ${last}\n${n8n.serverLog().slice(-4000)}` },
-	);
-}
-
 async function restart(published = true) {
 	const since = n8n.logMark();
 	await n8n.stop();
 	await n8n.start();
 	await login();
 	if (published) {
-		await waitUntilServing();
+		await waitUntilServing(emulator, prodUrl());
 		return;
 	}
 	await n8n.waitForLog('Editor is now accessible via', { since, what: 'n8n to finish starting' });
@@ -164,8 +97,7 @@ beforeAll(async () => {
 	const published = await n8n.cli(['publish:workflow', `--id=${PROD_WORKFLOW}`]);
 	expect(published.code).toBe(0);
 	await n8n.start();
-	expect((await rest('POST', '/rest/owner/setup', owner)).status).toBe(200);
-	await login();
+	await session.login(true);
 	await waitForSubscriptionReady(prodUrl(), 0);
 }, INSTALL_TIMEOUT);
 
