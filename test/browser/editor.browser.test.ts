@@ -162,7 +162,8 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 			expect(shown).toEqual(expected.slice(0, shown.length));
 			const above = entries.slice(0, start);
 			if (above.length) expect(above).toEqual([expect.stringMatching(/^ChatDash/)]);
-			else expect((await triggers.innerText()).replace(/\s+/g, ' ').trim()).toBe(`Triggers (${CHATDASH_EVENTS.length})`);
+			// allInnerTexts does not wait (innerText would, up to 30 s, for an entry not rendered yet).
+			else expect((await triggers.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([`Triggers (${CHATDASH_EVENTS.length})`]);
 			// Further down the list (scrolled to by step 2): the coupon actions.
 			for (const action of ['Create a coupon', 'Get many coupons', 'Update a coupon']) {
 				expect(await actions.filter({ hasText: action }).count()).toBe(1);
@@ -349,7 +350,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		await openWorkflow(page, n8n.url(), 'editorDarkMode');
 		const panel = await searchNodePanel(page, 'ChatDash');
 		await panel.getByTestId('item-iterator-item').filter({ has: page.getByText('ChatDash', { exact: true }) }).click();
-		await page.getByTestId('node-creator-search-bar').fill('Create leads');
+		// The node's actions are all listed (step 1): pick the lead import from them, as a user scrolls to it.
 		await page.getByTestId('item-iterator-item').filter({ hasText: 'Create leads for an agent' }).click();
 		const leadNdv = page.getByTestId('ndv');
 		await leadNdv.waitFor();
