@@ -32,6 +32,7 @@ import {
 	couponUpdateWorkflow,
 	E2E_CREDENTIAL,
 	onboardingChainWorkflow,
+	codeReferenceProbeWorkflow,
 } from './workflows';
 
 const API_KEY = 'cd_agency_1x_e2e_Pw83Nq';
@@ -147,7 +148,8 @@ beforeAll(async () => {
 		]),
 		couponLifecycleWorkflow('e1xCouponLifecycle', LIFECYCLE_ACCOUNT),
 		billingChainWorkflow('e1xBillingChain', BILLING_ACCOUNT, BILLING_CLIENT),
-		onboardingChainWorkflow('e1xOnboardingChain', 'Lakeside Dental', ONBOARDING_AGENTS.map((agent) => agent._id)),
+		onboardingChainWorkflow('e1xOnboardingChain', 'Lakeside Dental', ONBOARDING_AGENTS.map((agent) => agent._id), '$node["New client"]'),
+		codeReferenceProbeWorkflow('e1xCodeRefProbe'),
 		agentDataChainWorkflow('e1xAgentDataChain', DATA_AGENT, 120),
 		agentWorkflow('e1xAiMissing', { model: 'stub-1x-missing', prompt: 'Rename the coupon NOPE to "Ghost".', ...tool }),
 		agentWorkflow('e1xAiRename', { model: 'stub-1x-rename', prompt: 'Rename WELCOME10 to "Welcome back".', ...tool }),
@@ -216,11 +218,16 @@ describe(`n8n ${N8N_1X_VERSION}: n8n execute`, () => {
 		expect(emulator.subscription(BILLING_ACCOUNT, subscriptionId)).toBeUndefined();
 	});
 
-	// KNOWN 1.x INCOMPATIBILITY found by this suite (open): on n8n 1.123.81, Agent → Assign to Client
-	// refuses Agent IDs given as an expression that yields an array (`{{ $('New client').item.json.agents }}`)
-	// with "The Agent IDs must be a list of IDs (text or an array)"; the same workflow passes on 2.41.1
-	// (real-n8n.e2e.test.ts). `test.failing` turns red once it works, to be switched back to `test`.
-	test.failing('agency family: Create client → assign agents → add member → agents of the client, no secret in any output', async () => {
+	// n8n 1.123.81, not the node: under `n8n execute`, `$('<a Code node>')…` evaluates to nothing, for
+	// n8n's own Set node too, while `$node["…"]` reads it (the probe below shows it). The 1.x chain
+	// therefore reads the Code node "New client" with `$node[…]`; on 2.41.1 it uses `$('New client')`.
+	test('n8n 1.x itself: $(\'<Code node>\') gives nothing under n8n execute, $node["…"] gives the array', async () => {
+		const { run } = await n8n.execute('e1xCodeRefProbe');
+		expect(run.status).toBe('success');
+		expect(output(run.data.resultData.runData, 'Probe').map((item) => item.json)).toEqual([{ byDollar: null, byNode: ['x', 'y'] }]);
+	});
+
+	test('agency family: Create client → assign agents → add member → agents of the client, no secret in any output', async () => {
 		const { run } = await n8n.execute('e1xOnboardingChain');
 		expect(run.data.resultData.error?.message).toBeUndefined();
 		expect(run.status).toBe('success');

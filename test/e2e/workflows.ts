@@ -165,7 +165,16 @@ export function billingChainWorkflow(id: string, accountId: string, clientId: st
  * an expression) → Add a second member → Get Many agents of that client. The client's `_id`,
  * which Create Client does not return, comes from the node's read-back.
  */
-export function onboardingChainWorkflow(id: string, clientName: string, agentIds: string[]) {
+export function onboardingChainWorkflow(
+	id: string,
+	clientName: string,
+	agentIds: string[],
+	/**
+	 * How expressions read the Code node "New client". n8n 1.123.81 under `n8n execute` gives
+	 * nothing for `$('New client').item.json…` (n8n's own Set node too) but reads `$node["New client"].json…`.
+	 */
+	newClient = "$('New client').item",
+) {
 	const chatDash = (name: string, parameters: IDataObject) => ({
 		name,
 		type: CHATDASH_TYPE,
@@ -189,7 +198,7 @@ export function onboardingChainWorkflow(id: string, clientName: string, agentIds
 			resource: 'agent',
 			operation: 'assign',
 			clientId: byId('={{ $json._id }}'),
-			agentIds: "={{ $('New client').item.json.agents }}",
+			agentIds: `={{ ${newClient}.json.agents }}`,
 		}),
 		chatDash('Add member', {
 			resource: 'clientMember',
@@ -197,7 +206,7 @@ export function onboardingChainWorkflow(id: string, clientName: string, agentIds
 			clientId: byId("={{ $('Create client').item.json._id }}"),
 			name: 'Practice Manager',
 			loginId: 'manager',
-			password: "={{ $('New client').item.json.password }}",
+			password: `={{ ${newClient}.json.password }}`,
 		}),
 		chatDash('Agents of the client', {
 			resource: 'agent',
@@ -271,6 +280,32 @@ export function autoLeadImportWorkflow(id: string, agentId: string, count: numbe
 				options,
 			},
 			credentials: { chatDashApi: E2E_CREDENTIAL },
+		},
+	]);
+}
+
+/**
+ * Reads a Code node's array two ways in n8n's own Set node: `$('New client').item.json.agents` and
+ * `$node["New client"].json.agents` (n8n 1.123.81 under `n8n execute` gives nothing for the first).
+ */
+export function codeReferenceProbeWorkflow(id: string) {
+	const field = (name: string, value: string) => ({ id: name, name, value, type: 'array' });
+	return linearWorkflow(id, [
+		codeNode('New client', [{ agents: ['x', 'y'] }]),
+		{
+			name: 'Probe',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'manual',
+				includeOtherFields: false,
+				assignments: {
+					assignments: [
+						field('byDollar', "={{ $('New client').item.json.agents }}"),
+						field('byNode', '={{ $node["New client"].json.agents }}'),
+					],
+				},
+			},
 		},
 	]);
 }
