@@ -42,7 +42,7 @@ export const option: INodePropertyOptions = {
 	name: 'Download Recording',
 	value: 'downloadRecording',
 	description: "Download a voice call's recording as a file (binary data), with the conversation's fields",
-	action: "Download a conversation's recording",
+	action: 'Download the recording of a conversation',
 };
 
 export const description: INodeProperties[] = [
