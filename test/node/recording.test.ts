@@ -144,7 +144,7 @@ describe('Conversation → Download Recording', () => {
 		['a file: link', 'call_file', {}, 'Not downloading the recording of conversation "call_file": its link is a "file:" link', 0],
 		['a 403 (expired link)', 'call_403', {}, 'The recording host refused the recording of conversation "call_403" (HTTP 403): the link may have expired', 1],
 		['a 404 (expired link)', 'call_404', {}, 'The recording host refused the recording of conversation "call_404" (HTTP 404): the link may have expired', 1],
-		['a body cut short', 'call_cut', {}, 'The download of the recording of conversation "call_cut" was cut short: 100 of 2048 bytes arrived', 1],
+		['a body cut short', 'call_cut', {}, 'The download of the recording of conversation "call_cut" was cut short: less than the 2048 bytes announced arrived', 1],
 		['a redirect to a file: link', 'call_to_file', {}, 'Not downloading the recording of conversation "call_to_file": the host redirected to a "file:" link', 1],
 		['endless redirects', 'call_loop', {}, 'Not downloading the recording of conversation "call_loop": more than 5 redirects', 6],
 		['a Content-Length over Max Recording Size', 'call_mp3', { maxRecordingSize: 0.001 }, 'The recording of conversation "call_mp3" is larger than the Max Recording Size (MB) (0 MB)', 1],

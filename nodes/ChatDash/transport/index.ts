@@ -503,13 +503,15 @@ function downloadError(
 					` Raise '${labels.sizeOption}' under Options to download it.`,
 			);
 		case 'truncated':
+			// `received` counts the bytes passed on; a connection that breaks off may have brought
+			// a few more that were never read, so the message does not claim an exact count.
 			return error(
 				problem.expected !== undefined
-					? `The download of ${what} was cut short: ${problem.received} of ${problem.expected} bytes arrived`
-					: `The download of ${what} broke off after ${problem.received} bytes`,
+					? `The download of ${what} was cut short: less than the ${problem.expected} bytes announced arrived`
+					: `The download of ${what} broke off before the end`,
 				problem.expected !== undefined
-					? 'The host closed the connection before the length it announced (Content-Length). Run the node again.'
-					: 'The host closed the connection before the end of the file. Run the node again.',
+					? `The host closed the connection before the length it announced (Content-Length); ${problem.received} bytes had been passed on. Nothing was kept. Run the node again.`
+					: `The host closed the connection before the end of the file; ${problem.received} bytes had been passed on. Nothing was kept. Run the node again.`,
 			);
 		case 'timeout':
 			return error(
