@@ -240,7 +240,7 @@ async function waitFor(check: () => boolean, timeoutMs: number) {
 	while (!check() && Date.now() < deadline) await sleep(250);
 }
 
-test('examples/call-recording-to-storage.json, published: a call.ended delivery stores the recording and reads the transcript', async () => {
+test('examples/call-recording-to-storage.json, published: a call.ended delivery stores the recording and reads the messages for the transcript', async () => {
 	const example = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'call-recording-to-storage.json'), 'utf8'));
 	const trigger = example.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-chatdash.chatDashTrigger');
 	const webhookUrl = `${n8n.url()}/webhook/${trigger.webhookId}/webhook`;
