@@ -13,6 +13,8 @@ import { byId } from '../helpers/parameters';
 
 const API_KEY = 'CD.0123456789abcdef0123456789abcdef';
 const AGENT = '65a1f0c2e4b0a1b2c3d4e5f6';
+/** 1.5 MB: over a Max Recording Size of 1 MB. */
+const BIG = Buffer.alloc(1.5 * 1_048_576, 7);
 const WAV = Buffer.from('RIFF....WAVEfmt fake wav bytes for the test', 'latin1');
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -34,6 +36,8 @@ const conversations = [
 	{ _id: 'call_slow_start', recording: { delayMs: 5_000 } },
 	{ _id: 'call_slow_body', recording: { chunkDelayMs: 400 } },
 	{ _id: 'call_chunked', recording: { contentLength: false as const } },
+	{ _id: 'call_big', recording: { body: BIG } },
+	{ _id: 'call_big_chunked', recording: { body: BIG, contentLength: false as const } },
 	{ _id: 'call_moved', recording: { redirectTo: '/_recordings/call_wav.mp3' } },
 	{ _id: 'call_to_file', recording: { redirectTo: 'file:///etc/passwd' } },
 	{ _id: 'call_loop', recording: { redirectTo: '/_recordings/call_loop.mp3' } },
@@ -147,8 +151,8 @@ describe('Conversation → Download Recording', () => {
 		['a body cut short', 'call_cut', {}, 'The download of the recording of conversation "call_cut" was cut short: less than the 2048 bytes announced arrived', 1],
 		['a redirect to a file: link', 'call_to_file', {}, 'Not downloading the recording of conversation "call_to_file": the host redirected to a "file:" link', 1],
 		['endless redirects', 'call_loop', {}, 'Not downloading the recording of conversation "call_loop": more than 5 redirects', 6],
-		['a Content-Length over Max Recording Size', 'call_mp3', { maxRecordingSize: 0.001 }, 'The recording of conversation "call_mp3" is larger than the Max Recording Size (MB) (0 MB)', 1],
-		['a chunked body over Max Recording Size', 'call_chunked', { maxRecordingSize: 0.001 }, 'The recording of conversation "call_chunked" is larger than the Max Recording Size (MB) (0 MB)', 1],
+		['a Content-Length over Max Recording Size', 'call_big', { maxRecordingSize: 1 }, 'The recording of conversation "call_big" is larger than the Max Recording Size (MB) (1 MB)', 1],
+		['a chunked body over Max Recording Size', 'call_big_chunked', { maxRecordingSize: 1 }, 'The recording of conversation "call_big_chunked" is larger than the Max Recording Size (MB) (1 MB)', 1],
 		['a slow start', 'call_slow_start', { downloadTimeout: 300 }, 'The download of the recording of conversation "call_slow_start" took longer than the Download Timeout (0.3 s)', 1],
 		['a slow body', 'call_slow_body', { downloadTimeout: 600 }, 'The download of the recording of conversation "call_slow_body" took longer than the Download Timeout (0.6 s)', 1],
 	])('%s: a clear error, paired, and under Continue On Fail the other items still download', async (_name, id, options, message, served) => {
@@ -213,7 +217,7 @@ describe('Conversation → Download Recording', () => {
 	test.each([
 		['an empty Put Output File in Field (by expression)', { binaryPropertyName: '={{ "" }}' }, 'The Put Output File in Field is empty'],
 		['a Download Timeout of 0', { options: { downloadTimeout: 0 } }, 'The Download Timeout must be a whole number of 1 or more, not 0'],
-		['a Max Recording Size that is text', { options: { maxRecordingSize: '={{ "big" }}' } }, 'The Max Recording Size (MB) must be a number of 0.001 or more, not "big"'],
+		['a Max Recording Size that is text', { options: { maxRecordingSize: '={{ "big" }}' } }, 'The Max Recording Size (MB) must be a number of 1 or more, not "big"'],
 	])('%s is refused before anything is sent', async (_name, parameters, message) => {
 		const { error } = await run({ conversationId: 'call_mp3', ...parameters });
 		expect(error?.message).toBe(message);

@@ -100,7 +100,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		whole: true,
 	});
 	const maxMegabytes = toCheckedNumber(this, options.maxRecordingSize ?? DEFAULT_MAX_RECORDING_MB, 'Max Recording Size (MB)', itemIndex, {
-		min: 0.001,
+		min: 1,
 	});
 	return {
 		...read,
