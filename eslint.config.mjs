@@ -1,11 +1,20 @@
 // Lints what n8n verifies: eslint-plugin-n8n-nodes-base (community rules on package.json,
 // credentials rules on credentials/, nodes rules on nodes/) and the recommended rules of
 // @n8n/eslint-plugin-community-nodes, the rule set n8n's own verification applies.
+//
+// Tests, scripts and the emulator are Node programs, not shipped code: they get the recommended
+// JavaScript/TypeScript rules with Node's globals, not the shipped-code rules (which forbid
+// `process`, `fs`, `child_process`, ...). The shipped sources are also linted with n8n-node's
+// unchanged default config: eslint.verified.config.mjs (`npm run lint:verified`).
+import js from '@eslint/js';
 import tsParser from '@typescript-eslint/parser';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
 const packageSources = ['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'];
+const nodeCode = ['test/**/*.{ts,js,mjs}', 'scripts/**/*.{js,mjs}', '*.{js,mjs}'];
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.e2e-work/**'] },
@@ -41,4 +50,16 @@ export default [
 		},
 	},
 	{ ...n8nCommunityNodesPlugin.configs.recommended, files: packageSources },
+	...[js.configs.recommended, ...tseslint.configs.recommended].map((config) => ({ ...config, files: nodeCode })),
+	{
+		files: nodeCode,
+		languageOptions: { globals: { ...globals.node, ...globals.jest } },
+		rules: {
+			// Test doubles and n8n's loosely typed run data: `any` where the shape is n8n's, not ours.
+			'@typescript-eslint/no-explicit-any': 'off',
+			// The .js scripts and the emulator are CommonJS.
+			'@typescript-eslint/no-require-imports': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+		},
+	},
 ];

@@ -12,5 +12,8 @@ module.exports = {
 	},
 	// One n8n at a time: two would compete for the machine's two cores.
 	maxWorkers: 1,
+	// CHATDASH_TEST_CPU_HOG=1 keeps one core busy for the run (test/helpers/cpu-hog.js).
+	globalSetup: '<rootDir>/test/helpers/cpu-hog-setup.js',
+	globalTeardown: '<rootDir>/test/helpers/cpu-hog-teardown.js',
 	testTimeout: 5 * 60 * 1000,
 };

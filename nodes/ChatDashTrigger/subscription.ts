@@ -17,8 +17,7 @@
  *   - No signing secret exists, so nothing secret is stored: the static data holds only the
  *     subscription ID, its URL and agent.
  */
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { NodeApiError, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IHookFunctions, type JsonObject } from 'n8n-workflow';
 
 import { CHATDASH_EVENTS, type ChatDashEvent } from './events';
 import { answerError, getClientCredentials, sendClientRequest, type ClientCredentials } from './transport';
@@ -92,8 +91,18 @@ function storage(context: IHookFunctions): StoredSubscription & IDataObject {
 	return context.getWorkflowStaticData('node') as StoredSubscription & IDataObject;
 }
 
-function remember(context: IHookFunctions, settings: Settings, subscriptionId: string): void {
+/**
+ * The line n8n's log shows once ChatDash delivers to this node: after a publish, a restart or a
+ * test listen, it tells the user (and the project's end-to-end tests) that registration is done.
+ */
+export function subscriptionReadyMessage(subscriptionId: string, webhookUrl: string, agentId: string, events: readonly string[]): string {
+	return `ChatDash Trigger: webhook subscription ${subscriptionId} is ready: ChatDash delivers ${events.join(', ')} of agent ${agentId} to ${webhookUrl}`;
+}
+
+/** Remembers the subscription (static data) and logs that it is ready. */
+function ready(context: IHookFunctions, settings: Settings, subscriptionId: string): void {
 	Object.assign(storage(context), { subscriptionId, webhookUrl: settings.webhookUrl, agentId: settings.agentId });
+	context.logger.info(subscriptionReadyMessage(subscriptionId, settings.webhookUrl, settings.agentId, settings.events));
 }
 
 function forget(context: IHookFunctions): void {
@@ -185,7 +194,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const subscription = (await rememberedSubscription(this, settings)) ?? (await findByUrl(this, settings));
 	if (!subscription) return false;
 	if (!(await syncEvents(this, settings, subscription))) return false;
-	remember(this, settings, subscription._id);
+	ready(this, settings, subscription._id);
 	return true;
 }
 
@@ -233,7 +242,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			description: 'The trigger cannot manage a subscription it cannot name. Check the subscriptions of the client in ChatDash.',
 		});
 	}
-	remember(this, settings, answer.body._id);
+	ready(this, settings, answer.body._id);
 	return true;
 }
 

@@ -10,7 +10,8 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n, run } = require('./n8n-runtime');
+const { ensureN8n, isN8n1x, run, N8N_VERSION } = require('./n8n-runtime');
+const { waitForLogLine, waitUntil } = require('./wait');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -56,12 +57,14 @@ function parseRunJson(stdout) {
 
 /**
  * @param {{ tarball: string, log?: (line: string) => void, home?: string, port?: number,
- *   env?: (port: number) => NodeJS.ProcessEnv }} options
+ *   env?: (port: number) => NodeJS.ProcessEnv, version?: string }} options
  *   `env`: more environment for every n8n process of this instance, given its port (e.g. WEBHOOK_URL)
+ *   `version`: the n8n to run, N8N_VERSION (2.41.1) unless given (e.g. N8N_1X_VERSION)
  */
 async function createN8nInstance(options) {
 	const log = options.log ?? (() => {});
-	const runtime = await ensureN8n(log);
+	const version = options.version ?? N8N_VERSION;
+	const runtime = await ensureN8n(log, version);
 	const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'chatdash-n8n-'));
 	const nodesDir = path.join(home, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
@@ -96,6 +99,8 @@ async function createN8nInstance(options) {
 	};
 	/** @type {Set<import('node:child_process').ChildProcess>} */
 	const children = new Set();
+	/** How many CLI commands this instance ran: each gets its own output file. */
+	let cliRuns = 0;
 
 	/**
 	 * Runs `n8n <args>`; resolves with exit code and output whatever the code.
@@ -105,23 +110,28 @@ async function createN8nInstance(options) {
 	 */
 	function cli(args, timeoutMs = 120_000, extraEnv = {}, onSpawn = undefined) {
 		return new Promise((resolve, reject) => {
+			// stdout goes to a file, not a pipe: n8n exits right after printing a run, and a large
+			// run (20,000 items) printed into a pipe is cut off at exit; writes to a file are not.
+			const outFile = path.join(home, `cli-${process.pid}-${++cliRuns}.out`);
+			const out = fs.openSync(outFile, 'w');
 			const child = spawn(runtime.nodeBinary, [runtime.n8nEntry, ...args], {
 				env: { ...env, ...extraEnv },
 				cwd: home,
 				detached: true,
-				stdio: ['ignore', 'pipe', 'pipe'],
+				stdio: ['ignore', out, 'pipe'],
 			});
+			fs.closeSync(out);
 			children.add(child);
 			onSpawn?.(child);
-			let stdout = '';
 			let stderr = '';
-			child.stdout?.on('data', (chunk) => (stdout += chunk));
 			child.stderr?.on('data', (chunk) => (stderr += chunk));
 			const timer = setTimeout(() => killTree(child), timeoutMs);
 			child.on('error', reject);
 			child.on('close', (code, signal) => {
 				clearTimeout(timer);
 				children.delete(child);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
 				resolve({ code, signal, stdout, stderr });
 			});
 		});
@@ -165,10 +175,33 @@ async function createN8nInstance(options) {
 		return { run: runData, ...result };
 	}
 
+	/**
+	 * Activates a workflow before `start` (n8n reads it at start-up): `publish:workflow` on 2.x;
+	 * 1.x has no publishing, its CLI sets the workflow active with `update:workflow --active=true`.
+	 * @param {string} workflowId
+	 */
+	async function activate(workflowId) {
+		const args = isN8n1x(version)
+			? ['update:workflow', `--id=${workflowId}`, '--active=true']
+			: ['publish:workflow', `--id=${workflowId}`];
+		assertSucceeded(args[0], await cli(args));
+	}
+
+	/** Deactivates a workflow before `start`: `unpublish:workflow` on 2.x, `update:workflow --active=false` on 1.x. @param {string} workflowId */
+	async function deactivate(workflowId) {
+		const args = isN8n1x(version)
+			? ['update:workflow', `--id=${workflowId}`, '--active=false']
+			: ['unpublish:workflow', `--id=${workflowId}`];
+		assertSucceeded(args[0], await cli(args));
+	}
+
 	/** @type {{ process: import('node:child_process').ChildProcess, logFile: string } | undefined} */
 	let server;
 
-	/** Starts `n8n start` and resolves when it answers /healthz/readiness. */
+	/**
+	 * Starts `n8n start` and resolves when it answers /healthz/readiness. Ready is not yet done
+	 * starting: published workflows are activated after that (see `waitForLog`).
+	 */
 	async function start(timeoutMs = 120_000) {
 		const logFile = path.join(home, 'n8n-server.log');
 		const out = fs.openSync(logFile, 'a');
@@ -182,18 +215,27 @@ async function createN8nInstance(options) {
 		children.add(child);
 		child.on('close', () => children.delete(child));
 		server = { process: child, logFile };
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode}:\n${serverLog()}`);
-			try {
-				const response = await fetch(`${url()}/healthz/readiness`);
-				if (response.ok) return;
-			} catch {
-				// not listening yet
-			}
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s:\n${serverLog()}`);
+		await waitForReadiness(url(), runningServerLog(), timeoutMs);
+	}
+
+	/** The server log, read by a wait: throws once the server has exited (or was never started). */
+	function runningServerLog() {
+		if (!server) throw new Error('n8n start has not been called');
+		return whileRunning(server.process, 'n8n start', serverLog);
+	}
+
+	/** Where the server log ends now: pass it as `since` to wait only for what is logged after. */
+	function logMark() {
+		return serverLog().length;
+	}
+
+	/**
+	 * Waits until the running server logs `pattern` after `since` (e.g. the trigger's "subscription
+	 * ready" line after a restart); fails at once if the server exits meanwhile.
+	 * @param {RegExp | string} pattern @param {{ since?: number, timeoutMs?: number, what?: string }} [options]
+	 */
+	function waitForLog(pattern, options) {
+		return waitForLogLine(runningServerLog(), pattern, options);
 	}
 
 	function url() {
@@ -209,7 +251,60 @@ async function createN8nInstance(options) {
 		await Promise.all([...children].map((child) => killTree(child)));
 	}
 
-	return { home, env, port, url, cli, importCredentials, importWorkflows, execute, start, stop, serverLog };
+	return {
+		home,
+		env,
+		port,
+		version,
+		url,
+		cli,
+		importCredentials,
+		importWorkflows,
+		activate,
+		deactivate,
+		execute,
+		start,
+		stop,
+		serverLog,
+		logMark,
+		waitForLog,
+	};
+}
+
+/**
+ * A reader of a process's log for the waits above: it throws, with the log's tail, once the
+ * process has exited, so that a wait for a process that died fails at once.
+ * @param {import('node:child_process').ChildProcess} child @param {string} label e.g. "n8n worker"
+ * @param {() => string} readLog
+ * @returns {() => string}
+ */
+function whileRunning(child, label, readLog) {
+	return () => {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`${label} exited with ${child.exitCode ?? child.signalCode}:\n${readLog().slice(-4000)}`);
+		}
+		return readLog();
+	};
+}
+
+/**
+ * Resolves once an n8n process answers `<baseUrl>/healthz/readiness`. `readLog` gives its log for
+ * the error and may throw to stop waiting (e.g. the process exited).
+ * @param {string} baseUrl @param {() => string} readLog @param {number} [timeoutMs]
+ */
+function waitForReadiness(baseUrl, readLog, timeoutMs = 120_000) {
+	return waitUntil(
+		async () => {
+			readLog();
+			try {
+				return (await fetch(`${baseUrl}/healthz/readiness`)).ok;
+			} catch {
+				return false; // not listening yet
+			}
+		},
+		`n8n to answer ${baseUrl}/healthz/readiness`,
+		{ timeoutMs, intervalMs: 500, detail: () => readLog().slice(-4000) },
+	);
 }
 
 /**
@@ -240,4 +335,4 @@ function killTree(child) {
 	});
 }
 
-module.exports = { createN8nInstance, packPackage, parseRunJson, freePort, ROOT };
+module.exports = { createN8nInstance, packPackage, parseRunJson, freePort, waitForReadiness, whileRunning, ROOT };

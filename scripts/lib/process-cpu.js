@@ -77,4 +77,36 @@ function cpuBetween(samples, from, to) {
 	return cpuAt(samples, to) - cpuAt(samples, from);
 }
 
-module.exports = { sampleProcessCpu, cpuBetween, readProcessCpuMs };
+/** A process's peak resident set size so far (VmHWM), in MiB; undefined once it is gone. @param {number} pid */
+function readPeakRssMib(pid) {
+	try {
+		const match = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Number(match[1]) / 1024 : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Follows a process's peak RSS (VmHWM: the kernel's own high-water mark, so nothing between
+ * samples is missed) until stopped or the process ends; `stop` gives the last value read.
+ * @param {number} pid @param {number} [intervalMs]
+ */
+function samplePeakRss(pid, intervalMs = 20) {
+	let peak = 0;
+	const take = () => {
+		const value = readPeakRssMib(pid);
+		if (value === undefined) clearInterval(timer);
+		else peak = Math.max(peak, value);
+	};
+	const timer = setInterval(take, intervalMs);
+	take();
+	return {
+		stop: () => {
+			clearInterval(timer);
+			return peak;
+		},
+	};
+}
+
+module.exports = { sampleProcessCpu, cpuBetween, readProcessCpuMs, samplePeakRss };

@@ -91,7 +91,18 @@ describe('package.json follows the community-package rules', () => {
 		});
 		const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
 		const copies = Object.keys(lock.packages).filter((key) => key.endsWith('node_modules/n8n-workflow'));
-		expect(copies).toEqual(['node_modules/n8n-workflow']);
+		// The engine and the node must share one n8n-workflow (errors are told apart by class). The
+		// only other copy allowed is the lint tool's own (@n8n/node-cli → @n8n/ai-node-sdk →
+		// @n8n/ai-utilities), which neither the engine nor the node can reach.
+		const lintToolCopy = 'node_modules/@n8n/ai-utilities/node_modules/n8n-workflow';
+		expect(copies.filter((key) => key !== lintToolCopy)).toEqual(['node_modules/n8n-workflow']);
+		const dependents = Object.entries(lock.packages as Record<string, { dependencies?: Record<string, string> }>)
+			.filter(([, entry]) => entry.dependencies?.['@n8n/ai-utilities'])
+			.map(([key]) => key);
+		expect(dependents).toEqual(['node_modules/@n8n/ai-node-sdk']);
+		expect(Object.keys(lock.packages[''].devDependencies)).toContain('@n8n/node-cli');
+		const engineWorkflow = require.resolve('n8n-workflow', { paths: [path.dirname(require.resolve('n8n-core'))] });
+		expect(engineWorkflow).toBe(require.resolve('n8n-workflow'));
 	});
 });
 

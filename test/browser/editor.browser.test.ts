@@ -17,6 +17,7 @@ import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/ChatDashApi.credenti
 import { accountIdField, couponIdField } from '../../nodes/ChatDash/actions/common.descriptions';
 import * as couponUpdate from '../../nodes/ChatDash/actions/coupon/update.operation';
 import { resourceProperties, resources } from '../../nodes/ChatDash/actions/resources';
+import { CHATDASH_EVENTS } from '../../nodes/ChatDashTrigger/events';
 import { ensureChromium } from '../../scripts/lib/chromium';
 import { DEMO_ACCOUNT, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } from '../../scripts/lib/demo-fixtures';
 import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
@@ -138,8 +139,6 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 
 		await result.click();
 		const actions = page.getByTestId('item-iterator-item');
-		await actions.filter({ hasText: 'Assign agents to a client' }).waitFor();
-		const entries = (await actions.allInnerTexts()).map((text) => text.trim());
 		// The list is virtual (only what fits is rendered): what is shown must be the start of one
 		// section per resource, in the Resource dropdown's order, each with its operations' actions.
 		const expected = (resourceProperties[0].options as Array<{ name: string; value: string }>).flatMap(({ name, value }) => [
@@ -149,13 +148,27 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 				.sort((x, y) => x.name.localeCompare(y.name))
 				.map((option) => option.action),
 		]);
-		expect(entries[0]).toMatch(/^ChatDash/);
-		expect(entries.length).toBeGreaterThan(10);
-		expect(entries.slice(1)).toEqual(expected.slice(0, entries.length - 1));
-		// Further down the list (scrolled to by step 2): the coupon actions.
-		for (const action of ['Create a coupon', 'Get many coupons', 'Update a coupon']) {
-			await expect(actions.filter({ hasText: action }).count()).resolves.toBe(1);
-		}
+		// What n8n 2.41.1 shows around the actions moves between runs: the trigger's entry above them,
+		// or a collapsed "Triggers (4)" category below them (the community node details view). The
+		// actions themselves do not move: read the panel until it shows them from their first section
+		// on, with the trigger offered one way or the other.
+		const triggers = page.getByTestId('node-creator-category-item').filter({ hasText: /^\s*Triggers/ });
+		await eventually(async () => {
+			const entries = (await actions.allInnerTexts()).map((text) => text.trim());
+			const start = entries.indexOf(expected[0] ?? '');
+			expect(start).toBeGreaterThanOrEqual(0);
+			const shown = entries.slice(start);
+			expect(shown.length).toBeGreaterThan(10);
+			expect(shown).toEqual(expected.slice(0, shown.length));
+			const above = entries.slice(0, start);
+			if (above.length) expect(above).toEqual([expect.stringMatching(/^ChatDash/)]);
+			// allInnerTexts does not wait (innerText would, up to 30 s, for an entry not rendered yet).
+			else expect((await triggers.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([`Triggers (${CHATDASH_EVENTS.length})`]);
+			// Further down the list (scrolled to by step 2): the coupon actions.
+			for (const action of ['Create a coupon', 'Get many coupons', 'Update a coupon']) {
+				expect(await actions.filter({ hasText: action }).count()).toBe(1);
+			}
+		});
 		await screenshots.take(page, 'node-panel-actions');
 
 		// A second user whose system is in dark mode: n8n's default theme follows the system.
@@ -305,20 +318,22 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 	});
 
 	test('6. every step left a screenshot; the README shows two of them', () => {
-		const names = [...screenshots.taken.keys()];
-		expect(names).toEqual([
-			'node-panel-search',
-			'node-panel-actions',
-			'node-panel-dark-mode',
-			'node-fields',
-			'credential-wrong-key',
-			'credential-right-key',
-			'coupon-list-without-account',
-			'coupon-from-list',
-			'coupon-list-filtered',
-			'run-success',
-			'run-not-found',
-		]);
+		const expectedByStep: Record<string, string[]> = {
+			'1': ['node-panel-search', 'node-panel-actions', 'node-panel-dark-mode'],
+			'2': ['node-fields'],
+			'3': ['credential-wrong-key', 'credential-right-key'],
+			'4': ['coupon-list-without-account', 'coupon-from-list', 'coupon-list-filtered'],
+			'5': ['run-success'],
+			'5b': ['run-not-found'],
+		};
+		// A step that failed before its screenshot is named here, so this step's failure points at it.
+		const missing = Object.entries(expectedByStep).flatMap(([step, names]) =>
+			names.filter((name) => !screenshots.taken.has(name)).map((name) => `step ${step} took no "${name}" (see that step's failure)`),
+		);
+		expect(missing).toEqual([]);
+		expect([...screenshots.taken.keys()].filter((name) => Object.values(expectedByStep).flat().includes(name))).toEqual(
+			Object.values(expectedByStep).flat(),
+		);
 		for (const file of screenshots.taken.values()) expect(existsSync(file)).toBe(true);
 		const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 		for (const [name, target] of Object.entries(README_SCREENSHOTS)) {
@@ -329,5 +344,26 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 			expect(readme).toContain(`](${target})`);
 			expect(existsSync(path.join(ROOT, target))).toBe(true);
 		}
+	});
+
+	test('7. Lead → Create offers the Mapping Column Mode choice; Map Automatically shows the Phone Column instead of Phone', async () => {
+		await openWorkflow(page, n8n.url(), 'editorDarkMode');
+		const panel = await searchNodePanel(page, 'ChatDash');
+		await panel.getByTestId('item-iterator-item').filter({ has: page.getByText('ChatDash', { exact: true }) }).click();
+		// The node's actions are all listed (step 1): pick the lead import from them, as a user scrolls to it.
+		await page.getByTestId('item-iterator-item').filter({ hasText: 'Create leads for an agent' }).click();
+		const leadNdv = page.getByTestId('ndv');
+		await leadNdv.waitFor();
+		const mode = leadNdv.getByTestId('parameter-input-mappingMode').locator('input');
+		// The default keeps today's fields, so saved workflows are unchanged.
+		await expect(mode.inputValue()).resolves.toBe('Map Each Column Below');
+		await parameterRow(leadNdv, 'phone').waitFor();
+		await mode.click();
+		await page.getByRole('option', { name: 'Map Automatically' }).click();
+		await expect(mode.inputValue()).resolves.toBe('Map Automatically');
+		await expect(parameterTextInput(leadNdv, 'phoneColumn').inputValue()).resolves.toBe('phone');
+		await parameterRow(leadNdv, 'phone').waitFor({ state: 'detached' });
+		await screenshots.take(page, 'lead-mapping-mode');
+		await closeNodeDetails(page);
 	});
 });

@@ -7,14 +7,30 @@
  *
  * No environment flag is set: n8n 2.41.1 offers every installed community node that is
  * `usableAsTool` as a tool (the 1.x flag N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE no longer exists).
+ *
+ * The same n8n then runs (`n8n start`) a published workflow with n8n's MCP Server Trigger and two
+ * ChatDash Tools, driven by the official MCP SDK client as an MCP client (a desktop assistant)
+ * would: Bearer Auth on the endpoint, the tool list with schemas, a call, an error as a result.
  */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { createN8nInstance, packPackage } from '../../scripts/lib/n8n-instance';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { AGENT_NODE, OPENAI_STUB_CREDENTIAL, agentWorkflow, couponListTool, couponUpdateTool } from './ai-workflows';
+import {
+	AGENT_NODE,
+	MCP_BEARER_CREDENTIAL,
+	OPENAI_STUB_CREDENTIAL,
+	agentWorkflow,
+	couponListTool,
+	couponUpdateTool,
+	mcpServerWorkflow,
+} from './ai-workflows';
+import { waitUntil } from '../../scripts/lib/wait';
+import { restSession } from './n8n-rest';
 import { startOpenAiStub } from './openai-stub';
 import { E2E_CREDENTIAL } from './workflows';
 
@@ -24,6 +40,9 @@ const ACCOUNT = 'acct_ai_e2e';
 const LIST_ACCOUNT = 'acct_ai_list';
 const LIST_COUPONS = Array.from({ length: 40 }, (_, index) => ({ id: `L${String(index).padStart(3, '0')}`, name: `List ${index}` }));
 const INSTALL_TIMEOUT = 30 * 60 * 1000;
+const MCP_WORKFLOW = 'aiMcpServer';
+const MCP_PATH = 'chatdash-coupons';
+const MCP_TOKEN = 'mcp-endpoint-token-e2e-5Hw2';
 
 const UPDATE_TOOL_NODE = 'Update a coupon in ChatDash';
 const LIST_TOOL_NODE = 'Get many coupons in ChatDash';
@@ -85,6 +104,7 @@ beforeAll(async () => {
 	await n8n.importCredentials([
 		{ ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: emulator.baseUrl } },
 		{ ...OPENAI_STUB_CREDENTIAL, type: 'openAiApi', data: { apiKey: OPENAI_KEY, url: stub.baseUrl } },
+		{ ...MCP_BEARER_CREDENTIAL, type: 'httpBearerAuth', data: { token: MCP_TOKEN } },
 	]);
 	await n8n.importWorkflows([
 		agentWorkflow('aiRenameCoupon', {
@@ -105,7 +125,16 @@ beforeAll(async () => {
 			toolNodeName: LIST_TOOL_NODE,
 			toolParameters: couponListTool(LIST_ACCOUNT),
 		}),
+		mcpServerWorkflow(MCP_WORKFLOW, {
+			path: MCP_PATH,
+			webhookId: '9e2a4c1d-5b6f-4a7e-8c9d-0e1f2a3b4c5d',
+			tools: [
+				{ name: 'Rename coupon', parameters: couponUpdateTool(ACCOUNT) },
+				{ name: 'List coupons', parameters: couponListTool(LIST_ACCOUNT) },
+			],
+		}),
 	]);
+	await n8n.activate(MCP_WORKFLOW);
 }, INSTALL_TIMEOUT);
 
 afterAll(async () => {
@@ -255,5 +284,96 @@ describe('AI Agent → OpenAI Chat Model (scripted stub) → ChatDash Tool', () 
 		expect(JSON.parse(toolMessage.content)).toEqual(expected);
 		expect(agentOutput(run)).toBe(quote([JSON.stringify(expected)]));
 		expectNoChatDashKeyAtTheStub();
+	});
+});
+
+describe('MCP Server Trigger (Streamable HTTP, Bearer Auth) → two ChatDash Tools, driven by the MCP SDK client', () => {
+	const session = restSession(() => n8n.url(), 'chatdash-mcp-e2e');
+	const endpoint = () => new URL(`${n8n.url()}/mcp/${MCP_PATH}`);
+	let client: Client;
+	/** Everything the MCP client received, to check that the API key is never in it. */
+	const received: unknown[] = [];
+
+	beforeAll(async () => {
+		await n8n.start();
+		await session.login(true);
+		// n8n answers /healthz/readiness before it activates published workflows: wait for the endpoint.
+		await waitUntil(
+			async () => {
+				const response = await fetch(endpoint(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				await response.text();
+				return response.status !== 404;
+			},
+			'the MCP endpoint to be registered',
+			{ timeoutMs: 90_000 },
+		);
+		client = new Client({ name: 'chatdash-e2e-mcp-client', version: '1.0.0' });
+		await client.connect(
+			new StreamableHTTPClientTransport(endpoint(), { requestInit: { headers: { authorization: `Bearer ${MCP_TOKEN}` } } }),
+		);
+	}, 3 * 60 * 1000);
+
+	afterAll(async () => {
+		await client?.close();
+	});
+
+	test('without the token, the endpoint refuses the client', async () => {
+		const anonymous = new Client({ name: 'anonymous', version: '1.0.0' });
+		await expect(anonymous.connect(new StreamableHTTPClientTransport(endpoint()))).rejects.toThrow();
+		const wrong = await fetch(endpoint(), {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: 'Bearer wrong' },
+			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+		});
+		expect([401, 403]).toContain(wrong.status);
+	});
+
+	test('lists both tools, named after their nodes, described, with the $fromAI parameters as their schemas', async () => {
+		const { tools } = await client.listTools();
+		received.push(tools);
+		const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
+		expect(Object.keys(byName).sort()).toEqual(['List_coupons', 'Rename_coupon']);
+		expect(byName.Rename_coupon.description).toMatch(/coupon/i);
+		expect(byName.List_coupons.description).toMatch(/coupon/i);
+		expect(byName.Rename_coupon.inputSchema).toMatchObject({
+			type: 'object',
+			properties: {
+				couponId: { type: 'string', description: 'The ID of the coupon to rename, e.g. SUMMER20' },
+				name: { type: 'string', description: 'The new display name of the coupon' },
+			},
+			required: expect.arrayContaining(['couponId', 'name']),
+		});
+		expect(byName.List_coupons.inputSchema).toMatchObject({
+			properties: { limit: { type: 'number', description: 'How many coupons to return, 1 to 100' } },
+		});
+	});
+
+	test('a call renames the coupon; the result is the coupon as ChatDash answered it', async () => {
+		const before = emulator.requests.length;
+		const result = await client.callTool({ name: 'Rename_coupon', arguments: { couponId: 'WELCOME10', name: 'Welcome via MCP' } });
+		received.push(result);
+		const renamed = emulator.coupon(ACCOUNT, 'WELCOME10');
+		expect(renamed?.name).toBe('Welcome via MCP');
+		const sent = emulator.requests.slice(before);
+		expect(sent.map((request) => [request.method, request.rawPath, request.json, request.headers.authorization])).toEqual([
+			['PUT', `/v1/public/stripe/connect/accounts/${ACCOUNT}/coupons/WELCOME10`, { data: { name: 'Welcome via MCP' } }, API_KEY],
+		]);
+		const [content] = result.content as Array<{ type: string; text: string }>;
+		expect(content.type).toBe('text');
+		expect(content.text).toContain('"name":"Welcome via MCP"');
+		expect(result.isError ?? false).toBe(false);
+	});
+
+	test('a call for a missing coupon: the clear 404 message comes back as the result', async () => {
+		const result = await client.callTool({ name: 'Rename_coupon', arguments: { couponId: 'NOPE', name: 'Ghost' } });
+		received.push(result);
+		const text = (result.content as Array<{ text: string }>).map((entry) => entry.text).join('\n');
+		// The result is the tool's output as JSON text: the message inside it, its quotes escaped.
+		expect(text.replace(/\\"/g, '"')).toContain(`Coupon "NOPE" was not found in connected account "${ACCOUNT}"`);
+	});
+
+	test('the API key never reaches the MCP client nor n8n’s log', () => {
+		expect(JSON.stringify(received)).not.toContain(API_KEY);
+		expect(n8n.serverLog()).not.toContain(API_KEY);
 	});
 });

@@ -43,7 +43,7 @@ export function couponListTool(accountId: string): IDataObject {
  */
 export function agentWorkflow(
 	id: string,
-	options: { model: string; prompt: string; toolNodeName: string; toolParameters: IDataObject },
+	options: { model: string; prompt: string; toolNodeName: string; toolParameters: IDataObject; agentVersion?: number },
 ) {
 	const workflow = linearWorkflow(
 		id,
@@ -51,7 +51,8 @@ export function agentWorkflow(
 			{
 				name: AGENT_NODE,
 				type: '@n8n/n8n-nodes-langchain.agent',
-				typeVersion: 3.1,
+				// 3.1 on n8n 2.x; n8n 1.x's newest AI Agent is 3.
+				typeVersion: options.agentVersion ?? 3.1,
 				parameters: { promptType: 'define', text: options.prompt, options: {} },
 			},
 		],
@@ -83,4 +84,50 @@ export function agentWorkflow(
 	connections[MODEL_NODE] = { ai_languageModel: [[{ node: AGENT_NODE, type: 'ai_languageModel', index: 0 }]] };
 	connections[options.toolNodeName] = { ai_tool: [[{ node: AGENT_NODE, type: 'ai_tool', index: 0 }]] };
 	return workflow;
+}
+
+export const MCP_TRIGGER_NODE = 'MCP Server Trigger';
+export const MCP_BEARER_CREDENTIAL = { id: 'chatdashMcpBearer01', name: 'MCP endpoint token' };
+
+/**
+ * n8n's MCP Server Trigger (version 2: Streamable HTTP at `/mcp/<path>`), protected by Bearer
+ * Auth (the `httpBearerAuth` credential MCP_BEARER_CREDENTIAL), with ChatDash Tools attached as
+ * an AI Agent's would be. Each tool is offered under its node's name (`Rename coupon` →
+ * `Rename_coupon`), with its `$fromAI()` parameters as the input schema.
+ */
+export function mcpServerWorkflow(
+	id: string,
+	options: { path: string; webhookId: string; tools: Array<{ name: string; parameters: IDataObject }> },
+) {
+	const tools = options.tools.map((tool, index) => ({
+		id: `c0000000-0000-4000-8000-${String(index + 2).padStart(12, '0')}`,
+		name: tool.name,
+		type: 'n8n-nodes-chatdash.chatDashTool',
+		typeVersion: 1,
+		position: [220 * index, 220],
+		parameters: tool.parameters,
+		credentials: { chatDashApi: E2E_CREDENTIAL },
+	}));
+	return {
+		id,
+		name: id,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'c0000000-0000-4000-8000-000000000001',
+				name: MCP_TRIGGER_NODE,
+				type: '@n8n/n8n-nodes-langchain.mcpTrigger',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: options.webhookId,
+				parameters: { authentication: 'bearerAuth', path: options.path },
+				credentials: { httpBearerAuth: MCP_BEARER_CREDENTIAL },
+			},
+			...tools,
+		],
+		connections: Object.fromEntries(
+			tools.map((tool) => [tool.name, { ai_tool: [[{ node: MCP_TRIGGER_NODE, type: 'ai_tool', index: 0 }]] }]),
+		),
+	};
 }

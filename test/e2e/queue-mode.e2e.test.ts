@@ -33,9 +33,10 @@ import { freePort, packPackage } from '../../scripts/lib/n8n-instance';
 import { createQueueMain, createQueueWebhookProcessor, createQueueWorker, waitForWebhook } from '../../scripts/lib/n8n-queue';
 import { ensureN8n, N8N_VERSION } from '../../scripts/lib/n8n-runtime';
 import { ensureQueueServices, queueModeRequired, startPostgres, startRedis } from '../../scripts/lib/services';
+import { waitUntil } from '../../scripts/lib/wait';
 import { linearWorkflow, renameCouponsParameters } from '../../scripts/lib/workflows';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { RECEIVER_NODE_NAME, TRIGGER_E2E_CREDENTIAL, triggerToCodeWorkflow } from './trigger-workflows';
+import { RECEIVER_NODE_NAME, subscriptionReadyLine, TRIGGER_E2E_CREDENTIAL, triggerToCodeWorkflow } from './trigger-workflows';
 import { E2E_CREDENTIAL } from './workflows';
 import { unflatten } from './n8n-data';
 
@@ -148,14 +149,6 @@ function sql(postgres: Postgres, query: string): Promise<string[][]> {
 }
 
 
-async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-		await sleep(250);
-	}
-}
-
 describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 workers + webhook processor, PostgreSQL, Redis)`, () => {
 	let workDir: string;
 	let tarball: string;
@@ -244,7 +237,7 @@ describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 worker
 			await waitForWebhook(main.url(), WEBHOOK_PATH);
 			// The main activates the trigger (registers the subscription); the webhook processor finds
 			// its webhook in the database: an event the node is not set to then gets 200 and runs nothing.
-			await waitUntil(() => hooks.webhookSubscriptions().length > 0, 'the trigger\'s subscription');
+			await main.waitForLog(subscriptionReadyLine(triggerUrl()), { what: 'the trigger\'s subscription on the main' });
 			await waitUntil(
 				async () => (await hooks.postTo(triggerUrl(), hooks.sampleEvent('call.started')).catch(() => ({ status: 0 }))).status === 200,
 				'the trigger\'s URL on the webhook processor',
@@ -333,7 +326,8 @@ describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 worker
 			return rows.length >= delivered.length && finished(rows);
 		}, `${delivered.length} finished trigger executions`);
 		progress(`${delivered.length} trigger deliveries executed in ${Math.round((Date.now() - runStarted) / 1000)} s.`);
-		await sleep(1500); // nothing more arrives
+		// "Nothing more runs" has no state to wait for: a pause in which a duplicate execution would show.
+		await sleep(1500);
 		const executions = await triggerExecutions();
 		expect(executions.map(({ status, mode }) => ({ status, mode }))).toEqual(delivered.map(() => ({ status: 'success', mode: 'webhook' })));
 

@@ -20,8 +20,10 @@ import {
 	EXAMPLE_WORKFLOW_ID,
 } from '../../scripts/lib/demo-fixtures';
 import { startEmulator } from '../emulator/chatdash-emulator';
+import { restSession } from './n8n-rest';
 import {
 	agentDataChainWorkflow,
+	autoLeadImportWorkflow,
 	billingChainWorkflow,
 	couponLifecycleWorkflow,
 	couponUpdateWorkflow,
@@ -376,29 +378,13 @@ describe('n8n execute', () => {
 });
 
 describe('n8n start', () => {
-	const browserId = 'chatdash-e2e-browser';
-	let cookie = '';
-
-	async function rest(method: string, route: string, body?: unknown) {
-		const response = await fetch(`${n8n.url()}${route}`, {
-			method,
-			headers: { 'content-type': 'application/json', 'browser-id': browserId, cookie },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const setCookie = response.headers.get('set-cookie');
-		if (setCookie) cookie = setCookie.split(';')[0];
-		const text = await response.text();
-		return { status: response.status, body: text ? JSON.parse(text) : undefined };
-	}
+	const session = restSession(() => n8n.url());
+	const { rest } = session;
 
 	beforeAll(async () => {
 		await n8n.start();
-		const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'ChatDash-e2e-Passw0rd' };
-		expect((await rest('POST', '/rest/owner/setup', owner)).status).toBe(200);
-		cookie = '';
-		const login = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-		expect(login.status).toBe(200);
-		expect(cookie).toMatch(/^n8n-auth=/);
+		await session.login(true);
+		expect(session.cookie()).toMatch(/^n8n-auth=/);
 	}, 3 * 60 * 1000);
 
 	test('loads the node, its tool variant and the credential type', async () => {
@@ -417,14 +403,14 @@ describe('n8n start', () => {
 			});
 		const right = await test(API_KEY);
 		expect(right).toMatchObject({ status: 200, body: {} });
-		expect(right.body.data.status).toBe('OK');
+		expect(right.body!.data.status).toBe('OK');
 		const wrong = await test('cd_wrong_key');
-		expect(wrong.body.data.status).toBe('Error');
-		expect(wrong.body.data.message).toBe(CREDENTIAL_TEST_MESSAGES.keyRejected);
+		expect(wrong.body!.data.status).toBe('Error');
+		expect(wrong.body!.data.message).toBe(CREDENTIAL_TEST_MESSAGES.keyRejected);
 		const wrongBaseUrl = await rest('POST', '/rest/credentials/test', {
 			credentials: { ...E2E_CREDENTIAL, type: 'chatDashApi', data: { apiKey: API_KEY, baseUrl: `${emulator.origin}/v2/nothing-here` } },
 		});
-		expect(wrongBaseUrl.body.data).toEqual({ status: 'Error', message: CREDENTIAL_TEST_MESSAGES.notChatDash });
+		expect(wrongBaseUrl.body!.data).toEqual({ status: 'Error', message: CREDENTIAL_TEST_MESSAGES.notChatDash });
 		// A redirect is reported, not followed: the key never reaches the address it names.
 		const movedPath = '/moved/v1/public/clients';
 		emulator.addFault({
@@ -435,7 +421,7 @@ describe('n8n start', () => {
 			times: 1,
 		});
 		const redirected = await test(API_KEY);
-		expect(redirected.body.data).toEqual({ status: 'Error', message: REDIRECT_TEST_MESSAGE });
+		expect(redirected.body!.data).toEqual({ status: 'Error', message: REDIRECT_TEST_MESSAGE });
 		expect(emulator.requests.filter((request) => request.rawPath === movedPath)).toEqual([]);
 		expectNoKeyIn(JSON.stringify(wrong.body));
 		const clientCalls = emulator.requests.filter((request) => request.path === '/clients');
@@ -450,4 +436,43 @@ describe('n8n start', () => {
 		expect(log).not.toMatch(/(error|fail)[^\n]*n8n-nodes-chatdash/i);
 		expectNoKeyIn(log);
 	});
+});
+
+describe('n8n execute, after n8n start has been stopped', () => {
+	const IMPORT_AGENT = '6650a1b2c3d4e5f6010000cc';
+	const ROWS = 1000;
+
+	beforeAll(async () => {
+		// `n8n execute` and `n8n start` share the task broker's port: one at a time.
+		await n8n.stop();
+		await n8n.importWorkflows([autoLeadImportWorkflow('e2eLeads429', IMPORT_AGENT, ROWS, { maxAttempts: 10 })]);
+	}, 3 * 60 * 1000);
+
+	test('1,000 leads mapped automatically through 20% 429s: every lead created exactly once, paired with its row', async () => {
+		// Replaces the flaky account's profile: no test after this one uses that account. The draws
+		// are deterministic; with this seed 3 of the 13 tries of the agent's lead path are refused.
+		emulator.setFaultProfile({
+			seed: 7,
+			rate429: 0.2,
+			retryAfterSeconds: 1,
+			match: (request) => request.segments[1] === IMPORT_AGENT,
+		});
+		emulator.clearRequests();
+		const { run } = await n8n.execute('e2eLeads429', 5 * 60 * 1000);
+		expect(run.status).toBe('success');
+
+		const posts = emulator.requests.filter((request) => request.method === 'POST' && request.segments[1] === IMPORT_AGENT);
+		const refused = posts.filter((request) => request.status === 429);
+		// The faults really happened, and every refused batch was sent again.
+		expect(refused.length).toBeGreaterThan(0);
+		expect(posts.length).toBe(ROWS / 100 + refused.length);
+
+		const phones = Array.from({ length: ROWS }, (_, i) => `+1628${String(i).padStart(7, '0')}`);
+		const leads = emulator.leads(IMPORT_AGENT);
+		expect(leads.map((lead) => lead.phone).sort()).toEqual([...phones].sort());
+		expect(leads.every((lead) => JSON.stringify(Object.keys(lead.customFields)) === '["name","source"]')).toBe(true);
+		const output = chatDashOutput(run, 'Import leads');
+		expect(output.map((item) => [item.json.phone, item.pairedItem])).toEqual(phones.map((phone, item) => [phone, { item }]));
+		expect(new Set(output.map((item) => item.json._id)).size).toBe(ROWS);
+	}, 6 * 60 * 1000);
 });

@@ -9,9 +9,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { createN8nInstance, packPackage } from '../../scripts/lib/n8n-instance';
+import { waitUntil } from '../../scripts/lib/wait';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { RECEIVER_NODE_NAME, TRIGGER_E2E_CREDENTIAL, TRIGGER_NODE_NAME, triggerToCodeWorkflow } from './trigger-workflows';
-import { unflatten } from './n8n-data';
+import {
+	RECEIVER_NODE_NAME,
+	subscriptionReadyLine,
+	TRIGGER_E2E_CREDENTIAL,
+	TRIGGER_NODE_NAME,
+	triggerToCodeWorkflow,
+	waitUntilServing,
+} from './trigger-workflows';
+import { restSession } from './n8n-rest';
 
 const CLIENT_KEY = 'CD.CL.e2e-client-key-7Jq2';
 /** The agency key the emulator's other endpoints take; the trigger never sends it. */
@@ -31,96 +39,43 @@ type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let workDir: string;
 let emulator: Emulator;
 let n8n: Instance;
-let cookie = '';
-const browserId = 'chatdash-trigger-e2e';
-const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'ChatDash-e2e-Passw0rd' };
+const session = restSession(() => n8n.url(), 'chatdash-trigger-e2e');
+const { rest, executionIds, waitForExecutions } = session;
+const login = () => session.login();
 
 const progress = (line: string) => process.stderr.write(`[e2e trigger] ${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function rest(method: string, route: string, body?: unknown) {
-	const response = await fetch(`${n8n.url()}${route}`, {
-		method,
-		headers: { 'content-type': 'application/json', 'browser-id': browserId, cookie },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const setCookie = response.headers.get('set-cookie');
-	if (setCookie) cookie = setCookie.split(';')[0];
-	const text = await response.text();
-	let parsed: unknown = text;
-	try {
-		parsed = text ? JSON.parse(text) : undefined;
-	} catch {
-		// not JSON
-	}
-	return { status: response.status, body: parsed as { data?: any } | undefined };
-}
-
-async function login() {
-	cookie = '';
-	const answer = await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password });
-	expect(answer.status).toBe(200);
-}
-
-
-async function executionIds(workflowId: string): Promise<string[]> {
-	const answer = await rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}`);
-	expect(answer.status).toBe(200);
-	return (answer.body!.data.results as Array<{ id: string }>).map((execution) => execution.id);
-}
-
-async function waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000): Promise<string[]> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const ids = await executionIds(workflowId);
-		if (ids.length >= count || Date.now() > deadline) return ids;
-		await sleep(300);
-	}
-}
-
-async function receivedItems(executionId: string): Promise<unknown[]> {
-	let answer = await rest('GET', `/rest/executions/${executionId}`);
-	for (let tries = 0; !['success', 'error', 'crashed'].includes(answer.body!.data.status) && tries < 100; tries++) {
-		await sleep(300);
-		answer = await rest('GET', `/rest/executions/${executionId}`);
-	}
-	expect(answer.body!.data.status).toBe('success');
-	const data = unflatten(answer.body!.data.data as string);
-	const runs = data.resultData.runData[RECEIVER_NODE_NAME] as Array<{ data: { main: Array<Array<{ json: unknown }>> } }>;
-	return runs[0].data.main[0].map((item) => item.json);
-}
+const receivedItems = (executionId: string) => session.executionItems(executionId, RECEIVER_NODE_NAME);
 
 /**
- * n8n answers /healthz/readiness before it activates published workflows: waits until the
- * production URL answers (an event the node is not set to: 200, nothing runs) instead of 404.
+ * Waits until the trigger at `url` has finished registering with ChatDash (its "subscription
+ * ready" line in n8n's log after `since`). n8n answers its health check, and even serves the
+ * webhook URL, before the trigger's calls to ChatDash are done.
  */
-async function waitUntilServing(timeoutMs = 90_000) {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const { status } = await emulator.postTo(prodUrl(), emulator.sampleEvent('call.started'));
-		if (status === 200) return;
-		if (Date.now() > deadline) throw new Error(`The production webhook still answers ${status}:\n${n8n.serverLog()}`);
-		await sleep(500);
-	}
+function waitForSubscriptionReady(url: string, since: number) {
+	return n8n.waitForLog(subscriptionReadyLine(url), { since, what: `the ChatDash Trigger at ${url} to be registered` });
 }
 
 async function restart(published = true) {
+	const since = n8n.logMark();
 	await n8n.stop();
 	await n8n.start();
 	await login();
-	if (published) await waitUntilServing();
-	// Unpublished: nothing to wait for but n8n's start-up activation pass (a few seconds).
-	else await sleep(10_000);
+	if (published) {
+		await waitUntilServing(emulator, prodUrl());
+		return;
+	}
+	await n8n.waitForLog('Editor is now accessible via', { since, what: 'n8n to finish starting' });
+	// Unpublished, nothing may register: no state to wait for, so a fixed pause gives n8n's
+	// start-up activation pass the time to do something wrong before the test checks it did not.
+	await sleep(10_000);
 }
 
 const prodUrl = () => `${n8n.url()}/webhook/${PROD_WEBHOOK_ID}/webhook`;
 const testUrl = () => `${n8n.url()}/webhook-test/${TEST_WEBHOOK_ID}/webhook`;
 const subscriptionsFor = (url: string) => emulator.webhookSubscriptions().filter((entry) => entry.webhookUrl === url);
 
-async function waitFor(check: () => boolean, timeoutMs = 20_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (!check() && Date.now() < deadline) await sleep(200);
-}
+const eventsOf = (subscriptionId: string) => emulator.webhookSubscription(subscriptionId)?.events.length;
 
 beforeAll(async () => {
 	workDir = mkdtempSync(path.join(tmpdir(), 'chatdash-trigger-e2e-'));
@@ -142,9 +97,8 @@ beforeAll(async () => {
 	const published = await n8n.cli(['publish:workflow', `--id=${PROD_WORKFLOW}`]);
 	expect(published.code).toBe(0);
 	await n8n.start();
-	expect((await rest('POST', '/rest/owner/setup', owner)).status).toBe(200);
-	await login();
-	await waitUntilServing();
+	await session.login(true);
+	await waitForSubscriptionReady(prodUrl(), 0);
 }, INSTALL_TIMEOUT);
 
 afterAll(async () => {
@@ -182,6 +136,7 @@ describe('a published workflow with ChatDash Trigger → Code', () => {
 		expect((await emulator.postTo(prodUrl(), emulator.sampleEvent('call.started'))).status).toBe(200);
 		// Not a JSON object: 400, nothing runs.
 		expect((await emulator.postTo(prodUrl(), [1, 2])).status).toBe(400);
+		// "Nothing more runs" has no state to wait for: a pause in which a wrong execution would start.
 		await sleep(2000);
 		expect(await executionIds(PROD_WORKFLOW)).toHaveLength(SUBSCRIBED.length);
 		expect(n8n.serverLog()).not.toContain('+12137771235');
@@ -200,8 +155,7 @@ describe('a published workflow with ChatDash Trigger → Code', () => {
 		const [subscription] = emulator.webhookSubscriptions();
 		expect((await rest('POST', `/rest/workflows/${PROD_WORKFLOW}/deactivate`, {})).status).toBe(200);
 		// n8n 2.41 applies (un)publishing through its publication outbox, a moment after the answer.
-		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === 0, 60_000);
-		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
+		await waitUntil(() => eventsOf(subscription._id) === 0, 'the subscription to lose its events', { timeoutMs: 60_000 });
 		await restart(false);
 		expect(emulator.webhookSubscriptions()).toHaveLength(1);
 		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
@@ -209,12 +163,12 @@ describe('a published workflow with ChatDash Trigger → Code', () => {
 
 		const workflow = await rest('GET', `/rest/workflows/${PROD_WORKFLOW}`);
 		const versionId = workflow.body!.data.versionId as string;
+		const since = n8n.logMark();
 		const activated = await rest('POST', `/rest/workflows/${PROD_WORKFLOW}/activate`, { versionId });
 		expect(activated.status).toBe(200);
-		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === SUBSCRIBED.length, 60_000);
+		await waitForSubscriptionReady(prodUrl(), since);
 		expect(emulator.webhookSubscriptions().map((entry) => entry._id)).toEqual([subscription._id]);
 		expect([...emulator.webhookSubscription(subscription._id)!.events].sort()).toEqual(SUBSCRIBED);
-		await waitUntilServing();
 		expect((await emulator.deliver('call.missed')).map((delivery) => delivery.status)).toEqual([200]);
 		expect(emulator.webhookSubscriptions()).toHaveLength(1);
 	});
@@ -222,9 +176,11 @@ describe('a published workflow with ChatDash Trigger → Code', () => {
 
 describe('listening for a test event in the editor', () => {
 	async function listen() {
+		const since = n8n.logMark();
 		const answer = await rest('POST', `/rest/workflows/${TEST_WORKFLOW}/run`, { triggerToStartFrom: { name: TRIGGER_NODE_NAME } });
 		expect(answer.status).toBe(200);
 		expect(answer.body!.data).toEqual({ waitingForWebhook: true });
+		await waitForSubscriptionReady(testUrl(), since);
 	}
 
 	test('two listens reuse one subscription for the /webhook-test/ URL; each test event empties it afterwards', async () => {
@@ -234,14 +190,14 @@ describe('listening for a test event in the editor', () => {
 		expect(subscription.events).toEqual(['call.ended']);
 
 		expect((await emulator.deliver('call.ended', { only: [testUrl()] })).map((delivery) => delivery.status)).toEqual([200]);
-		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === 0);
+		await waitUntil(() => eventsOf(subscription._id) === 0, 'the test subscription to lose its events after the test event');
 		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
 
 		await listen();
 		expect(subscriptionsFor(testUrl()).map((entry) => entry._id)).toEqual([subscription._id]);
 		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual(['call.ended']);
 		expect((await emulator.deliver('call.ended', { only: [testUrl()] })).map((delivery) => delivery.status)).toEqual([200]);
-		await waitFor(() => emulator.webhookSubscription(subscription._id)?.events.length === 0);
+		await waitUntil(() => eventsOf(subscription._id) === 0, 'the test subscription to lose its events after the test event');
 		expect(emulator.webhookSubscription(subscription._id)?.events).toEqual([]);
 		expect(emulator.webhookSubscriptions()).toHaveLength(2);
 	});

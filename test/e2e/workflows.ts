@@ -249,3 +249,28 @@ return Array.from({ length: ${leadCount} }, (_, i) => ({ json: { phone: '+141555
 		),
 	]);
 }
+
+/**
+ * Manual Trigger → Code node making `count` rows {phone, name, source} → Lead → Create with
+ * Mapping Column Mode "Map Automatically" (the rows' columns read as they are, no expression per
+ * row), `options` under the node's Options.
+ */
+export function autoLeadImportWorkflow(id: string, agentId: string, count: number, options: IDataObject = {}) {
+	const rows = `return Array.from({ length: ${count} }, (_, i) => ({ json: { phone: '+1628' + String(i).padStart(7, '0'), name: 'Lead ' + i, source: 'import' } }));`;
+	return linearWorkflow(id, [
+		codeNode('Lead rows', rows),
+		{
+			name: 'Import leads',
+			type: CHATDASH_TYPE,
+			typeVersion: 1,
+			parameters: {
+				resource: 'lead',
+				operation: 'create',
+				agentId: { __rl: true, mode: 'id', value: agentId },
+				mappingMode: 'autoMapInputData',
+				options,
+			},
+			credentials: { chatDashApi: E2E_CREDENTIAL },
+		},
+	]);
+}

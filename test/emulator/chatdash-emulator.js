@@ -158,6 +158,7 @@ async function startEmulator(options) {
 			const answer = pathPart.startsWith(`${API_PREFIX}/`)
 				? route(request)
 				: { status: 404, body: core.stripeStyleError('invalid_request_error', 'Unknown API prefix') };
+			if ('status' in answer) request.status = answer.status;
 			if ('action' in answer && answer.action === 'hang') {
 				stats.hangs++;
 				hungSockets.add(req.socket);
@@ -235,6 +236,7 @@ async function startEmulator(options) {
 	function route(request) {
 		const fault = faults.find((candidate) => !candidate.match || candidate.match(request));
 		if (fault) {
+			request.faulted = true;
 			if (fault.times !== undefined && --fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
 			if ('action' in fault) return { action: fault.action };
 			return { status: fault.status, body: fault.body ?? '', headers: fault.headers };
@@ -244,6 +246,7 @@ async function startEmulator(options) {
 			const occurrence = (occurrences.get(key) ?? 0) + 1;
 			occurrences.set(key, occurrence);
 			const drawn = core.profileFault(profile, request.method, request.path, occurrence);
+			if (drawn) request.faulted = true;
 			if (drawn === '429') {
 				return {
 					status: 429,

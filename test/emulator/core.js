@@ -8,7 +8,9 @@
 /**
  * @typedef {{ method: string, rawPath: string, path: string, segments: string[],
  *   query: Record<string, string>, headers: import('node:http').IncomingHttpHeaders, body: string, json: unknown,
- *   receivedAt: number }} RecordedRequest
+ *   receivedAt: number, status?: number, faulted?: boolean }} RecordedRequest
+ *   `status`: the HTTP status answered (none for a reset or a hang); `faulted`: answered by a
+ *   scripted fault or the fault profile, so no route saw it (nothing was applied).
  * @typedef {{ status: number, body: unknown, headers?: Record<string, string> }} Answer
  * @typedef {{ params: Record<string, string>, query: Record<string, string>, json: any, request: RecordedRequest }} Call
  * @typedef {{ method: string, path: string, handle: (call: Call) => Answer, clientKey?: boolean }} Route

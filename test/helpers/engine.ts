@@ -36,6 +36,8 @@ import { ChatDashClientApi } from '../../credentials/ChatDashClientApi.credentia
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 
 export const CHATDASH_NODE_TYPE = 'n8n-nodes-chatdash.chatDash';
+/** The type n8n gives the node's AI-tool variant (`usableAsTool`); its execute is the node's own. */
+export const CHATDASH_TOOL_NODE_TYPE = 'n8n-nodes-chatdash.chatDashTool';
 const SAMPLE_ITEMS_NODE_TYPE = 'test.sampleItems';
 export const CHATDASH_NODE_NAME = 'ChatDash';
 const SOURCE_NODE_NAME = 'Sample Items';
@@ -62,6 +64,7 @@ class SampleItems implements INodeType {
 
 const nodeTypeInstances: Record<string, INodeType> = {
 	[CHATDASH_NODE_TYPE]: new ChatDash(),
+	[CHATDASH_TOOL_NODE_TYPE]: new ChatDash(),
 	[SAMPLE_ITEMS_NODE_TYPE]: new SampleItems(),
 };
 
@@ -208,6 +211,8 @@ export interface RunOptions {
 	credentials: ICredentialDataDecryptedObject;
 	/** The node's "On Error" setting. */
 	onError?: INode['onError'];
+	/** Run the node under its AI-tool type (`chatDashTool`), as a workflow holding the ChatDash Tool does. */
+	asTool?: boolean;
 }
 
 export interface RunResult {
@@ -220,11 +225,11 @@ export interface RunResult {
 	error?: ExecutionError;
 }
 
-function createChatDashNode(parameters: INodeParameters, onError?: INode['onError']): INode {
+function createChatDashNode(parameters: INodeParameters, onError?: INode['onError'], asTool = false): INode {
 	return {
 		id: 'chatdash',
 		name: CHATDASH_NODE_NAME,
-		type: CHATDASH_NODE_TYPE,
+		type: asTool ? CHATDASH_TOOL_NODE_TYPE : CHATDASH_NODE_TYPE,
 		typeVersion: 1,
 		position: [200, 0],
 		parameters,
@@ -256,7 +261,7 @@ export async function runChatDashNode(options: RunOptions): Promise<RunResult> {
 		position: [0, 0],
 		parameters: { items: JSON.stringify(options.items) },
 	};
-	const chatDashNode = createChatDashNode(options.parameters, options.onError);
+	const chatDashNode = createChatDashNode(options.parameters, options.onError, options.asTool);
 	const workflow = new Workflow({
 		id: 'chatdash-test',
 		nodes: [sourceNode, chatDashNode],

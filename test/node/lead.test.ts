@@ -331,6 +331,133 @@ describe('Lead → Update', () => {
 	});
 });
 
+describe('Mapping Column Mode: Map Automatically', () => {
+	const autoCreate = (parameters: INodeParameters = {}): INodeParameters => ({ operation: 'create', mappingMode: 'autoMapInputData', ...parameters });
+	const autoUpdate = (parameters: INodeParameters = {}): INodeParameters => ({ operation: 'update', mappingMode: 'autoMapInputData', ...parameters });
+	const rows = [
+		{ phone: '+14155550001', name: 'Ann', age: 41, vip: true, tags: [TAG_HOT], rowNumber: 2 },
+		{ phone: 14155550002, name: 'Bob', note: null, tags: `${TAG_HOT}, ${TAG_VIP}`, rowNumber: 3 },
+		{ name: 'Cy', phone: '+14155550003', tags: '', rowNumber: 4 },
+	];
+
+	test('Create: phone, tags (array or comma list) and every other column as a custom field, in one batch; Ignore Fields leaves columns out', async () => {
+		const { output, error } = await run(autoCreate({ options: { ignoreFields: 'rowNumber, nothingLikeThis' } }), rows);
+		expect(error).toBeUndefined();
+		expect(leadPosts().map((request) => request.json)).toEqual([
+			[
+				{ phone: '+14155550001', customFields: { name: 'Ann', age: 41, vip: true }, tags: [TAG_HOT] },
+				{ phone: '14155550002', customFields: { name: 'Bob', note: null }, tags: [TAG_HOT, TAG_VIP] },
+				{ phone: '+14155550003', customFields: { name: 'Cy' } },
+			],
+		]);
+		expect(output.map((item) => [item.json.phone, item.pairedItem])).toEqual([
+			['+14155550001', { item: 0 }],
+			['14155550002', { item: 1 }],
+			['+14155550003', { item: 2 }],
+		]);
+		expect(emulator.leads(AGENT).slice(1).map((lead) => lead._id)).toEqual(output.map((item) => item.json._id));
+	});
+
+	test('Create: another Phone Column; a column called phone is then a custom field', async () => {
+		await run(autoCreate({ phoneColumn: 'mobile' }), [{ mobile: '+1555', phone: 'landline' }]);
+		expect(leadPosts()[0].json).toEqual([{ phone: '+1555', customFields: { phone: 'landline' } }]);
+	});
+
+	test('Create: 1,000 rows → 10 POSTs of 100, outputs paired in order, every lead stored once', async () => {
+		const items = phones(1000).map((item, index) => ({ ...item, source: 'csv', score: index }));
+		const { output, error } = await run(autoCreate(), items);
+		expect(error).toBeUndefined();
+		expect(leadPosts().map((request) => (request.json as unknown[]).length)).toEqual(Array(10).fill(100));
+		expect(output.map((item) => [item.json.phone, (item.json.customFields as { score: number }).score, item.pairedItem])).toEqual(
+			items.map((item, index) => [item.phone, index, { item: index }]),
+		);
+		expect(emulator.leads(AGENT)).toHaveLength(1001);
+	});
+
+	test('Create: Agent by expression still sorts the rows per agent', async () => {
+		const items = phones(4).map((item, index) => ({ ...item, agent: index % 2 ? OTHER_AGENT : AGENT }));
+		const { error } = await run(autoCreate({ agentId: byId('={{ $json.agent }}'), options: { ignoreFields: 'agent' } }), items);
+		expect(error).toBeUndefined();
+		expect(emulator.leads(OTHER_AGENT).map((lead) => lead.phone)).toEqual([items[1].phone, items[3].phone]);
+		expect(leadPosts().map((request) => request.json)).toEqual([[{ phone: items[0].phone }, { phone: items[2].phone }]]);
+	});
+
+	test.each([
+		['a row without the phone column', [{ phone: '+1' }, { name: 'No phone' }], 'Item 2: the column "phone" is missing'],
+		['an empty phone', [{ phone: '+1' }, { phone: '  ' }], 'Item 2: the column "phone" is empty'],
+		['a phone that is an object', [{ phone: { number: '+1' } }], 'Item 1: the column "phone" must be text, but the item has an object'],
+		['a nested object as a custom field', [{ phone: '+1' }, { phone: '+2' }, { phone: '+3', address: { city: 'Oslo' } }], 'Item 3: the column "address" must be text, a number, true/false or empty, but the item has an object'],
+		['an array as a custom field', [{ phone: '+1', languages: ['en', 'de'] }], 'Item 1: the column "languages" must be text, a number, true/false or empty, but the item has an array'],
+		['a tag entry that is not an ID', [{ phone: '+1', tags: [TAG_HOT, ''] }], 'Item 1: the column "tags" entry "" is empty'],
+		['tags that are a number', [{ phone: '+1', tags: 7 }], 'Item 1: the column "tags" must be a list of tag IDs, not 7'],
+	])('Create refuses %s before anything is sent, naming the item and the column', async (_name, items, message) => {
+		const { error } = await run(autoCreate(), items);
+		expect(error?.message).toBe(message);
+		expect(error?.description).toContain('nothing was sent to ChatDash');
+		expect(emulator.requests).toEqual([]);
+	});
+
+	test('Create: the bad column can be left out with Ignore Fields', async () => {
+		const { error } = await run(autoCreate({ options: { ignoreFields: 'address' } }), [{ phone: '+3', address: { city: 'Oslo' } }]);
+		expect(error).toBeUndefined();
+		expect(leadPosts()[0].json).toEqual([{ phone: '+3' }]);
+	});
+
+	test('Create with Continue On Fail: the bad rows become error items, the others go in one batch, all paired', async () => {
+		const items = [{ phone: '+1' }, { name: 'no phone' }, { phone: '+3', address: { city: 'Oslo' } }, { phone: '+4' }];
+		const { output, error } = await run(autoCreate(), items, 'continueRegularOutput');
+		expect(error).toBeUndefined();
+		expect(output.map((item) => [item.json.phone ?? item.json.error, item.pairedItem])).toEqual([
+			['+1', { item: 0 }],
+			['Item 2: the column "phone" is missing', { item: 1 }],
+			['Item 3: the column "address" must be text, a number, true/false or empty, but the item has an object', { item: 2 }],
+			['+4', { item: 3 }],
+		]);
+		expect(leadPosts().map((request) => request.json)).toEqual([[{ phone: '+1' }, { phone: '+4' }]]);
+	});
+
+	test('Create: a saved workflow without Mapping Column Mode maps each column below, as before', async () => {
+		const { error } = await run({ operation: 'create', phone: '={{ $json.mobile }}' }, [{ mobile: '+1', phone: '+2', name: 'x' }]);
+		expect(error).toBeUndefined();
+		expect(leadPosts()[0].json).toEqual([{ phone: '+1' }]);
+	});
+
+	test('Update: matches on the Lead ID Column (_id by default), sends the other columns', async () => {
+		emulator.seedLeads(AGENT, [{ _id: 'lead_2', phone: '+2' }]);
+		const items = [
+			{ _id: 'lead_seeded', phone: '+11', tags: TAG_VIP, name: 'Ann B.' },
+			{ _id: 'lead_2', company: 'Acme', rowNumber: 9 },
+		];
+		const { output, error } = await run(autoUpdate({ options: { ignoreFields: 'rowNumber' } }), items);
+		expect(error).toBeUndefined();
+		expect(emulator.requests.map((request) => [request.method, request.path, request.json])).toEqual([
+			['PUT', `/agents/${AGENT}/leads/lead_seeded`, { phone: '+11', tags: [TAG_VIP], customFields: { name: 'Ann B.' } }],
+			['PUT', `/agents/${AGENT}/leads/lead_2`, { customFields: { company: 'Acme' } }],
+		]);
+		expect(output.map((item) => [item.json._id, item.pairedItem])).toEqual([
+			['lead_seeded', { item: 0 }],
+			['lead_2', { item: 1 }],
+		]);
+	});
+
+	test('Update: another Lead ID Column', async () => {
+		await run(autoUpdate({ leadIdColumn: 'leadId' }), [{ leadId: 'lead_seeded', phone: '+12' }]);
+		expect(emulator.requests.map((request) => [request.path, request.json])).toEqual([[`/agents/${AGENT}/leads/lead_seeded`, { phone: '+12' }]]);
+	});
+
+	test.each([
+		['no lead ID column', [{ _id: 'lead_seeded', phone: '+1' }, { phone: '+1' }], 'Item 2: the column "_id" is missing'],
+		['an empty lead ID', [{ _id: '', phone: '+1' }], 'Item 1: the column "_id" is empty'],
+		['nothing to update', [{ _id: 'lead_seeded' }], 'Item 1: nothing to update'],
+		['an empty tag list', [{ _id: 'lead_seeded', tags: [] }], 'Item 1: the column "tags" is empty'],
+		['a nested custom field', [{ _id: 'lead_seeded', customFields: { name: 'x' } }], 'Item 1: the column "customFields" must be text, a number, true/false or empty, but the item has an object'],
+	])('Update refuses %s before anything is sent', async (_name, items, message) => {
+		const { error } = await run(autoUpdate(), items);
+		expect(error?.message).toBe(message);
+		expect(emulator.requests).toEqual([]);
+	});
+});
+
 describe('Tags picker (getLeadTags)', () => {
 	const getLeadTags = new ChatDash().methods.loadOptions.getLeadTags;
 	const context = (agentId: unknown) =>

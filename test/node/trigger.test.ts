@@ -6,7 +6,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { REDIRECT_TEST_MESSAGE } from '../../credentials/ChatDashApi.credentials';
 import { CLIENT_CREDENTIAL_TEST_MESSAGES, ChatDashClientApi } from '../../credentials/ChatDashClientApi.credentials';
-import { isUnreachableFromInternet } from '../../nodes/ChatDashTrigger/subscription';
+import { isUnreachableFromInternet, subscriptionReadyMessage } from '../../nodes/ChatDashTrigger/subscription';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { installRecordingLogger, logged, triggerWorkflow, type TriggerSetup } from '../helpers/trigger-harness';
 
@@ -50,6 +50,13 @@ describe('publish (checkExists → create)', () => {
 		const [subscription] = emulator.webhookSubscriptions();
 		expect(wf.staticData()).toEqual({ subscriptionId: subscription._id, webhookUrl: wf.productionUrl, agentId: AGENT });
 		expect(logged.filter((entry) => entry.level === 'warn')).toEqual([]);
+		// Logged once ChatDash delivers: what users (and the real-n8n suites) wait for.
+		expect(logged.filter((entry) => entry.level === 'info').map((entry) => entry.message)).toEqual([
+			subscriptionReadyMessage(subscription._id, wf.productionUrl, AGENT, ['call.ended', 'call.missed']),
+		]);
+		expect(subscriptionReadyMessage(subscription._id, wf.productionUrl, AGENT, ['call.ended', 'call.missed'])).toBe(
+			`ChatDash Trigger: webhook subscription ${subscription._id} is ready: ChatDash delivers call.ended, call.missed of agent ${AGENT} to ${wf.productionUrl}`,
+		);
 	});
 
 	test('published again with its static data: found by ID, nothing created or changed', async () => {

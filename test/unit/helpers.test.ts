@@ -73,8 +73,16 @@ describe('describeHttpFailure', () => {
 		expect(failure(404).message).toBe('Coupon "C" was not found');
 	});
 
-	test('429 passes on Retry-After', () => {
-		expect(failure(429, {}, { 'retry-after': '12' }).description).toContain('wait 12');
+	test('429 passes on Retry-After, with its unit', () => {
+		expect(failure(429, {}, { 'retry-after': '12' }).description).toContain('ChatDash asked to wait 12 seconds before retrying.');
+		expect(failure(429, {}, { 'retry-after': '1' }).description).toContain('ChatDash asked to wait 1 second before retrying.');
+		expect(failure(429, {}, { 'retry-after': '0.5' }).description).toContain('wait 0.5 seconds before');
+		expect(failure(429, {}, { 'retry-after': 'Mon, 23 Nov 2026 12:00:05 GMT' }).description).toContain(
+			'wait until Mon, 23 Nov 2026 12:00:05 GMT before retrying',
+		);
+		expect(failure(429, {}, { 'retry-after': 'soon' }).description).toContain('wait "soon" before');
+		expect(failure(429).description).not.toContain('asked to wait');
+		expect(failure(429).description).toContain("'Max Attempts'");
 	});
 
 	test('5xx carries the status and ChatDash’s error text', () => {

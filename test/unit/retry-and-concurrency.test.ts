@@ -34,13 +34,29 @@ describe('which failures are retried', () => {
 		}
 	});
 
-	test('POST retries only when the request provably never reached the server', () => {
+	test('POST retries only when the request provably was not carried out: refused connection or 429', () => {
 		expect(mayRetry('POST', { kind: 'network', code: 'ECONNREFUSED' })).toBe(true);
 		expect(mayRetry('POST', { kind: 'network', code: 'ENOTFOUND' })).toBe(true);
+		expect(mayRetry('POST', { kind: 'status', status: 429 })).toBe(true);
 		expect(mayRetry('POST', { kind: 'network', code: 'ECONNRESET' })).toBe(false);
 		expect(mayRetry('POST', { kind: 'network', code: 'ECONNABORTED' })).toBe(false);
-		expect(mayRetry('POST', { kind: 'status', status: 503 })).toBe(false);
-		expect(mayRetry('POST', { kind: 'status', status: 429 })).toBe(false);
+		expect(mayRetry('POST', { kind: 'network', code: 'ETIMEDOUT' })).toBe(false);
+		expect(mayRetry('POST', { kind: 'network', code: undefined })).toBe(false);
+	});
+
+	test.each([500, 502, 503, 504])('POST is never resent after HTTP %d (it may have been applied)', (status) => {
+		expect(mayRetry('POST', { kind: 'status', status })).toBe(false);
+		expect(mayRetry('PATCH', { kind: 'status', status })).toBe(false);
+	});
+
+	test.each(['GET', 'HEAD', 'PUT', 'DELETE', 'POST', 'PATCH'] as const)('a 429 is resent for %s (ChatDash did not apply it)', (method) => {
+		expect(mayRetry(method, { kind: 'status', status: 429 })).toBe(true);
+	});
+
+	test('a permanent 4xx is resent for no method, 429 aside', () => {
+		for (const method of ['GET', 'PUT', 'DELETE', 'POST'] as const) {
+			for (const status of [400, 401, 404, 409, 422]) expect(mayRetry(method, { kind: 'status', status })).toBe(false);
+		}
 	});
 });
 

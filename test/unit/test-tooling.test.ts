@@ -2,7 +2,11 @@
 import { ensureChromium } from '../../scripts/lib/chromium';
 import { bucketProfile, isPackageFrame } from '../../scripts/lib/cpu-profile';
 import { cpuBetween, readProcessCpuMs, sampleProcessCpu } from '../../scripts/lib/process-cpu';
+import { waitForLogLine, waitUntil } from '../../scripts/lib/wait';
 import { codeNode, linearWorkflow, MANUAL_TRIGGER_NAME } from '../../scripts/lib/workflows';
+import { subscriptionReadyMessage } from '../../nodes/ChatDashTrigger/subscription';
+import { subscriptionReadyLine } from '../e2e/trigger-workflows';
+import { globalSetup, globalTeardown } from '../helpers/cpu-hog';
 
 describe('linearWorkflow', () => {
 	const step = (name: string) => ({ name, type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} });
@@ -118,13 +122,87 @@ describe('process CPU in a window (npm run bench: CPU per item)', () => {
 
 	test('reads a live process (this one) and follows its CPU as it works', async () => {
 		const sampler = sampleProcessCpu(process.pid, 2);
-		const start = Date.now();
-		while (Date.now() - start < 150) Math.sqrt(Math.random());
+		// Busy until this process has used 150 ms of CPU by its own count (not 150 ms of wall time,
+		// which a loaded machine may give only part of a core).
+		const before = process.cpuUsage();
+		const usedMs = () => {
+			const { user, system } = process.cpuUsage(before);
+			return (user + system) / 1000;
+		};
+		const deadline = Date.now() + 30_000;
+		while (usedMs() < 150 && Date.now() < deadline) Math.sqrt(Math.random());
+		expect(usedMs()).toBeGreaterThanOrEqual(150);
 		await new Promise((resolve) => setTimeout(resolve, 10));
 		const taken = sampler.stop();
 		const spent = taken[taken.length - 1].cpuMs - taken[0].cpuMs;
-		// 150 ms of busy loop: at least 100 ms of CPU counted (ticks are 10 ms).
+		// 150 ms of CPU used: at least 100 ms of it counted from /proc (ticks are 10 ms).
 		expect(spent).toBeGreaterThanOrEqual(100);
 		expect(readProcessCpuMs(2 ** 22 + 12345)).toBeUndefined();
+	});
+});
+
+describe('waiting for state (scripts/lib/wait.js, every real-n8n suite)', () => {
+	test('waitUntil resolves with the first truthy value of the check', async () => {
+		let calls = 0;
+		await expect(waitUntil(() => (++calls >= 3 ? { calls } : false), 'the third call', { intervalMs: 1 })).resolves.toEqual({
+			calls: 3,
+		});
+	});
+
+	test('waitUntil fails naming what it waited for and the detail, never returning quietly', async () => {
+		await expect(waitUntil(() => false, 'the subscription', { timeoutMs: 20, intervalMs: 5, detail: () => 'last: 404' })).rejects.toThrow(
+			/^Waited 0 s for the subscription, in vain:\nlast: 404$/,
+		);
+	});
+
+	test('waitUntil stops at once when the check throws (e.g. the process exited)', async () => {
+		const started = Date.now();
+		await expect(waitUntil(() => { throw new Error('n8n start exited with 1'); }, 'n8n', { timeoutMs: 60_000 })).rejects.toThrow('exited');
+		expect(Date.now() - started).toBeLessThan(5_000);
+	});
+
+	test('waitForLogLine counts only what was logged after `since`', async () => {
+		let log = 'Editor is now accessible via:\n';
+		const since = log.length;
+		const waiting = waitForLogLine(() => log, 'Editor is now accessible via', { since, timeoutMs: 5_000 });
+		setTimeout(() => (log += 'restarted\nEditor is now accessible via:\n'), 30);
+		await expect(waiting).resolves.toBe('Editor is now accessible via');
+		await expect(waitForLogLine(() => log, /never/, { since, timeoutMs: 20, what: 'a line' })).rejects.toThrow(/for a line, in vain:\nrestarted/);
+	});
+
+	test('the trigger\'s "subscription ready" line is recognised for its own URL only', () => {
+		const url = 'http://127.0.0.1:5678/webhook/7d1e/webhook';
+		const line = subscriptionReadyLine(url);
+		expect(`info | ${subscriptionReadyMessage('whsub_12', url, 'agent_1', ['call.ended', 'call.missed'])}\n`).toMatch(line);
+		expect(subscriptionReadyMessage('whsub_12', `${url}-test`, 'agent_1', ['call.ended'])).not.toMatch(line);
+		expect(subscriptionReadyMessage('whsub_12', url.replace('/webhook/', '/webhook-test/'), 'agent_1', ['call.ended'])).not.toMatch(line);
+	});
+});
+
+describe('CHATDASH_TEST_CPU_HOG=1 (test/helpers/cpu-hog.js)', () => {
+	const saved = process.env.CHATDASH_TEST_CPU_HOG;
+	afterEach(() => {
+		if (saved === undefined) delete process.env.CHATDASH_TEST_CPU_HOG;
+		else process.env.CHATDASH_TEST_CPU_HOG = saved;
+	});
+
+	test('keeps a process spinning (using CPU) from setup to teardown, and nothing when unset', async () => {
+		delete process.env.CHATDASH_TEST_CPU_HOG;
+		await globalSetup();
+		expect((globalThis as Record<string, unknown>).__chatdashCpuHog).toBeUndefined();
+
+		process.env.CHATDASH_TEST_CPU_HOG = '1';
+		await globalSetup();
+		const child = (globalThis as Record<string, unknown>).__chatdashCpuHog as import('node:child_process').ChildProcess;
+		try {
+			expect(child.pid).toBeGreaterThan(0);
+			const cpuAt = () => readProcessCpuMs(child.pid!) ?? 0;
+			const first = await waitUntil(() => cpuAt() > 0 && cpuAt(), 'the spinner to use CPU', { timeoutMs: 10_000 });
+			await waitUntil(() => cpuAt() >= first + 100, 'the spinner to use 100 ms more CPU', { timeoutMs: 20_000 });
+		} finally {
+			await globalTeardown();
+		}
+		expect(child.exitCode !== null || child.signalCode !== null).toBe(true);
+		delete (globalThis as Record<string, unknown>).__chatdashCpuHog;
 	});
 });

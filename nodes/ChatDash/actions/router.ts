@@ -1,13 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeParameters,
-	INodeProperties,
-	INodePropertyCollection,
-	INodePropertyOptions,
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyCollection,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 
 import { forEachWithConcurrency } from '../helpers/concurrency';
 import { createChatDashClient, type ChatDashClient, type ChatDashRequest } from '../transport';
@@ -175,13 +177,50 @@ function wholeNumberOption(this: IExecuteFunctions, value: unknown, fallback: nu
 }
 
 /**
+ * Whether the node runs as an AI tool: the workflow holds it under the `…Tool` variant of its type
+ * (`n8n-nodes-chatdash.chatDashTool`), which n8n derives for `usableAsTool` nodes. The type is the
+ * signal that holds on every line: n8n 2.x's `isToolExecution()` is false when an AI Agent 3.x runs
+ * the tool as a node of the workflow, and n8n 1.x's contexts do not have it.
+ */
+export function runsAsTool(node: INode): boolean {
+	return node.type.endsWith('Tool');
+}
+
+/** The tool result for a failed item: the error's message, as n8n 2.x's AI Agent hands a thrown error to the model. */
+function toolErrorItem(error: Error, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs the chosen operation for every input item (see `runOperation`). As an AI tool, an error is
+ * the tool's result, `{ error }` with the same text as anywhere else, so that the model reads what
+ * went wrong and can correct itself: n8n 1.x's AI Agent would otherwise end the whole run on the
+ * first API or validation error (2.x already hands a thrown error to the model this way).
+ * Outside the tool path, nothing changes.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	if (!runsAsTool(this.getNode())) {
+		return await runOperation.call(this, this.continueOnFail() ? errorItem : undefined);
+	}
+	try {
+		return await runOperation.call(this, toolErrorItem);
+	} catch (error) {
+		return [[toolErrorItem(toNodeError(this.getNode(), error, 0), 0)]];
+	}
+}
+
+/**
  * Runs the chosen operation for every input item, in two passes: first every item's request is
  * built and checked, so invalid input stops the node before anything is sent; then the requests
  * go out, up to `concurrency` at once. Output item i is paired with input item i, in input order
  * whatever order the answers come in; with Continue On Fail a failing item becomes an error item
  * in its place and the others carry on.
  */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+async function runOperation(
+	this: IExecuteFunctions,
+	/** Turns a failed item into an output item (Continue On Fail, the tool path); none: the node throws. */
+	failedItem: ((error: Error, itemIndex: number) => INodeExecutionData) | undefined,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
@@ -198,7 +237,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		retry: { maxAttempts: wholeNumberOption.call(this, options.maxAttempts, DEFAULT_MAX_ATTEMPTS, 'Max Attempts') },
 		timeoutMs: wholeNumberOption.call(this, options.timeout, DEFAULT_TIMEOUT_MS, 'Timeout'),
 	});
-	const continueOnFail = this.continueOnFail();
 
 	const prepared: Array<ChatDashRequest | Error> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -206,7 +244,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			prepared.push(operation.prepare.call(this, itemIndex));
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
-			if (!continueOnFail) throw nodeError;
+			if (!failedItem) throw nodeError;
 			prepared.push(nodeError);
 		}
 	}
@@ -219,7 +257,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const first = unit[0];
 		const request = prepared[first];
 		if (request instanceof Error) {
-			output[first] = [errorItem(request, first)];
+			output[first] = [failedItem!(request, first)];
 			return;
 		}
 		try {
@@ -245,8 +283,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, first);
-			if (!continueOnFail) throw nodeError;
-			for (const itemIndex of unit) output[itemIndex] = [errorItem(nodeError, itemIndex)];
+			if (!failedItem) throw nodeError;
+			for (const itemIndex of unit) output[itemIndex] = [failedItem(nodeError, itemIndex)];
 		}
 	});
 	return [output.flat()];

@@ -1,10 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** Why a value cannot be used as a path ID, or undefined when it can (after trimming). */
-export function problemWithId(value: unknown): string | undefined {
+/**
+ * Why a value cannot be used as a path ID, or undefined when it can (after trimming). `source`
+ * says where a wrongly typed value came from: an expression, or an input item's column.
+ */
+export function problemWithId(value: unknown, source = 'the expression gave'): string | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		return `must be text, but the expression gave ${describeType(value)}`;
+		return `must be text, but ${source} ${describeType(value)}`;
 	}
 	const id = String(value).trim();
 	if (id === '') return 'is empty';
@@ -14,9 +17,9 @@ export function problemWithId(value: unknown): string | undefined {
 }
 
 /** Why a value cannot be sent as free text, or undefined when it can (exactly as given). */
-export function problemWithText(value: unknown): string | undefined {
+export function problemWithText(value: unknown, source = 'the expression gave'): string | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		return `must be text, but the expression gave ${describeType(value)}`;
+		return `must be text, but ${source} ${describeType(value)}`;
 	}
 	if (String(value).trim() === '') return 'is empty';
 	return undefined;
@@ -199,4 +202,37 @@ export function toOneOf<T extends string>(
 ): T {
 	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
 	return refuseField(context, itemIndex, label, `must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`);
+}
+
+/**
+ * Refuses a column of an input item read without an expression (a "Map Automatically" mode)
+ * before anything is sent: "Item <n>: the column "<column>" <problem>", with what to do.
+ */
+export function refuseColumn(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	column: string,
+	problem: string,
+	fix = `Fix the column "${column}" of input item ${itemIndex + 1}, or leave it out with 'Ignore Fields'`,
+): never {
+	throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: the column "${column}" ${problem}`, {
+		itemIndex,
+		description: `${fix}; nothing was sent to ChatDash for this item.`,
+	});
+}
+
+/** Why a value cannot be sent as one field value (text, a number, true/false or null), or undefined. */
+export function problemWithScalar(value: unknown): string | undefined {
+	if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return undefined;
+	return `must be text, a number, true/false or empty, but the item has ${describeType(value)}`;
+}
+
+/** Column names typed as a comma-separated list ("a, b,c"), trimmed, empty entries dropped. */
+export function toColumnNames(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map((entry) => String(entry).trim()).filter(Boolean);
+	if (typeof value !== 'string') return [];
+	return value
+		.split(',')
+		.map((entry) => entry.trim())
+		.filter(Boolean);
 }

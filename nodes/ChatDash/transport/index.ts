@@ -179,6 +179,17 @@ export function describeRedirect(
 }
 
 /**
+ * A Retry-After value in words, with its unit: "1 second", "2.5 seconds", or "until <HTTP date>".
+ * Undefined when absent; an unreadable value is quoted as sent.
+ */
+export function describeRetryAfter(value: string | undefined): string | undefined {
+	const text = value?.trim();
+	if (!text) return undefined;
+	if (/^\d+(\.\d+)?$/.test(text)) return `${Number(text)} ${Number(text) === 1 ? 'second' : 'seconds'}`;
+	return Number.isNaN(Date.parse(text)) ? `"${text}"` : `until ${text}`;
+}
+
+/**
  * Maps an HTTP status to a message that says what to do. The ChatDash docs document only 200 and
  * 500 `{"error": "..."}`; the wording for 3xx/401/403/404/4xx/429 follows what Stripe-style APIs send
  * and relies on the body's own message where one exists.
@@ -206,12 +217,12 @@ export function describeHttpFailure(
 		};
 	}
 	if (status === 429) {
-		const retryAfter = headerValue(response.headers, 'retry-after');
+		const wait = describeRetryAfter(headerValue(response.headers, 'retry-after'));
 		return {
 			message: 'ChatDash rate limit reached (HTTP 429)',
 			description:
-				(retryAfter ? `ChatDash asked to wait ${retryAfter} before retrying. ` : '') +
-				"Send fewer items per run, or turn on 'Retry On Fail' in the node's settings." +
+				(wait ? `ChatDash asked to wait ${wait} before retrying. ` : '') +
+				"A 429 means ChatDash did not apply the request, so the node sends it again after that wait, up to 'Max Attempts' (under Options): raise it, or lower 'Concurrency'." +
 				said,
 		};
 	}
@@ -369,8 +380,11 @@ function failureError(
 	details: { baseUrl: string; apiKey: string | undefined; tries: string[]; itemIndex?: number },
 ): NodeApiError {
 	const { baseUrl, apiKey, tries, itemIndex } = details;
+	// A rate limit always says how many tries were made (one, with Max Attempts 1): the user's
+	// fix is Max Attempts or Concurrency, and the count tells which.
+	const rateLimited = outcome.kind === 'response' && outcome.response.statusCode === 429;
 	const attemptsNote =
-		tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : '';
+		tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : rateLimited ? ' Tried once.' : '';
 	const afterAttempts = tries.length > 1 ? ` after ${tries.length} attempts` : '';
 	if (outcome.kind === 'network') {
 		// The code goes into the description, not the message, and not as `code`: NodeApiError

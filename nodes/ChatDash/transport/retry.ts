@@ -4,9 +4,12 @@
  *
  * Only transient failures are retried: 429, 500, 502, 503, 504, a dropped or refused connection,
  * and a timeout. What may be retried depends on the method:
- *   - GET and PUT are idempotent: sending them twice has the effect of sending them once, so
- *     every transient failure is retried (Coupon → Update is a PUT).
- *   - POST (future Create operations) is not: a POST may only be retried when the request
+ *   - A 429 is retried whatever the method: it means the request was refused, not carried out
+ *     (the Stripe-style meaning of "Too Many Requests"; ChatDash documents no 429), so resending
+ *     it cannot apply anything twice. The wait is the server's Retry-After (capped), else backoff.
+ *   - GET, PUT and DELETE are idempotent: sending them twice has the effect of sending them once,
+ *     so every transient failure is retried (Coupon → Update is a PUT).
+ *   - POST (the Create operations) is not: besides a 429, a POST is only retried when the request
  *     provably never reached the server (connection refused, name not resolved). A reset, a
  *     timeout or a 5xx after sending may mean it was applied; resending could create a duplicate.
  */
@@ -57,7 +60,7 @@ export function isTransient(failure: Failure): boolean {
 export function mayRetry(method: IHttpRequestMethods, failure: Failure): boolean {
 	if (!isTransient(failure)) return false;
 	if (IDEMPOTENT_METHODS.has(method)) return true;
-	return failure.kind === 'network' && failure.code !== undefined && NEVER_SENT_CODES.has(failure.code);
+	return !mayHaveBeenApplied(failure);
 }
 
 /**

@@ -21,7 +21,7 @@
  * Vapi, n8n) whose fields are not documented, so it is a JSON object sent as entered; agentConfig's
  * four flags appear only in the cURL sample (no descriptions, no stated defaults), and only those
  * four are offered. Error responses are not documented. A POST is never resent once it may have
- * reached ChatDash (only when the connection was refused outright).
+ * reached ChatDash (only when the connection was refused outright, or after a 429: not applied).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

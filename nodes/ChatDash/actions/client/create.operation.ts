@@ -19,7 +19,7 @@
  * Login ID and Password are required, as in Add Client Member (post-client-members.yaml) and in
  * ChatDash's "Add a client" help article; Email is optional (it is optional in Add Client Member).
  * Nothing else is sent (no isSaasClient, no isAdmin: the docs show neither in this body).
- * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts);
+ * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts);
  * the read-back GET is retried like any GET, and if it fails the item still succeeds, unidentified.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';

@@ -35,7 +35,8 @@ export function memberNotFound(memberId: string, clientId: string): string {
  */
 export function withoutPassword(member: IDataObject): IDataObject {
 	if (!('password' in member)) return member;
-	const { password: _password, ...rest } = member;
+	const rest = { ...member };
+	delete rest.password;
 	return rest;
 }
 

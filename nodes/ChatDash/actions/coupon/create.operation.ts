@@ -11,7 +11,7 @@
  * also sends duration. currency, duration_in_months, max_redemptions, redeem_by and metadata are not visible
  * as request fields: they are the documented fields of the coupon object this endpoint returns, and
  * are sent under those names. Nothing else is sent.
- * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts).
+ * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -13,7 +13,7 @@
  * offered here (Stripe's other value, charge_automatically, is not shown by the docs), and
  * days_until_due is sent with it, under the sample's name. Nothing else is sent.
  * ASSUMPTION: Days Until Due must be a whole number of 1 or more (the docs give no range).
- * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts).
+ * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -11,6 +11,17 @@
  *         with another number of leads, that batch's items fail ("cannot be paired"): pairing by
  *         guess could attach a lead to the wrong row.
  *
+ * Mapping Column Mode: "Map Each Column Below" (the default, as before it existed) reads Phone and
+ * Additional Fields per item, usually expressions. "Map Automatically" reads each item's columns
+ * as they are, with no expression evaluated per item (see autoMappedLead in fields.ts): the Phone
+ * Column (default `phone`) is `phone`, a `tags` column (an array, or tag IDs separated by commas)
+ * is `tags`, and every other column, minus Options → Ignore Fields, goes into `customFields`, in
+ * the item's column order. A custom field value must be text, a number, true/false or null: the
+ * docs say only "Keys are field names, values are field values" and show no nested shape
+ * (https://docs.chat-dash.com/api-reference/leads/pages/post-leads), so an object or array is
+ * refused, naming the item and the column. An item without the phone column is
+ * refused the same way. Like every check, before the first request is sent.
+ *
  * What the docs say (post-leads.yaml, rebuilt from the rendered page): the body is an array of
  * {phone (required, string), customFields (object: "Keys are field names, values are field
  * values"), tags (string[]: "The IDs of the tags attached to the lead")}; 200 with the array.
@@ -18,14 +29,29 @@
  * as given (no E.164 check); the types of customFields' values are not stated (the JSON object
  * is sent as entered); the maximum array length is not stated, so Batch Size is capped at 100;
  * unknown tag IDs, duplicate phones and error responses are not described.
- * A POST is not idempotent: it is resent only when it provably never reached ChatDash (retry.ts).
+ * A POST is not idempotent: it is resent only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter, toCheckedNumber } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
-import { agentField, agentNotFound, customFieldsField, tagsField, toCustomFields, toTagIds } from './fields';
+import {
+	agentField,
+	agentNotFound,
+	autoMappedLead,
+	autoMapping,
+	customFieldsField,
+	leadOptionsField,
+	inMode,
+	MAP_AUTOMATICALLY,
+	MAP_EACH_COLUMN,
+	mappingModeField,
+	phoneColumnField,
+	sameForEveryItem,
+	tagsField,
+	toCustomFields,
+	toTagIds,
+} from './fields';
 
 const show = { resource: ['lead'], operation: ['create'] };
 
@@ -52,6 +78,8 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...agentField, description: 'The agent the leads are for', displayOptions: { show } },
+	mappingModeField(show, 'phone, custom fields and tags'),
+	phoneColumnField(show, 'The input column holding each lead’s phone number (required in every item)'),
 	{
 		displayName: 'Phone',
 		name: 'phone',
@@ -61,7 +89,7 @@ export const description: INodeProperties[] = [
 		placeholder: '+14155550123',
 		description: 'The phone number of the lead, typically an expression reading it from the input item',
 		hint: 'Sent exactly as entered: ChatDash’s docs do not state a format (E.164 such as +14155550123 is a safe choice)',
-		displayOptions: { show },
+		displayOptions: inMode(show, MAP_EACH_COLUMN),
 	},
 	{
 		displayName: 'Additional Fields',
@@ -69,29 +97,45 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
+		displayOptions: inMode(show, MAP_EACH_COLUMN),
 		options: [customFieldsField, tagsField('The lead tags to attach to the lead.')],
 	},
-	{
-		...requestOptionsField,
-		options: [...requestOptionsField.options!, batchSizeOption].sort((a, b) =>
-			(a as INodeProperties).displayName.localeCompare((b as INodeProperties).displayName),
-		),
-		displayOptions: { show },
-	},
+	leadOptionsField(show, batchSizeOption),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const mode = sameForEveryItem(this, 'mappingMode', itemIndex, () => this.getNodeParameter('mappingMode', 0, MAP_EACH_COLUMN));
+	return mode === MAP_AUTOMATICALLY ? prepareAutoMapped.call(this, itemIndex) : prepareFromFields.call(this, itemIndex);
+}
+
+const readBatchSize = (context: IExecuteFunctions, itemIndex: number) =>
+	toCheckedNumber(context, context.getNodeParameter('options.batchSize', itemIndex, DEFAULT_BATCH_SIZE), 'Batch Size', itemIndex, {
+		min: 1,
+		max: MAX_BATCH_SIZE,
+		whole: true,
+	});
+
+const createRequest = (agentId: string, record: IDataObject, batchSize: number): ChatDashRequest => ({
+	method: 'POST',
+	path: ['agents', agentId, 'leads'],
+	batch: { record, maxSize: batchSize },
+	notFoundMessage: agentNotFound(agentId),
+});
+
+/** Map Automatically: the item's own columns; the node's settings are read once per run unless they are expressions. */
+function prepareAutoMapped(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const agentId = sameForEveryItem(this, 'agentId', itemIndex, (index) => getIdParameter(this, 'agentId', 'Agent', index));
+	const batchSize = sameForEveryItem(this, 'options.batchSize', itemIndex, (index) => readBatchSize(this, index));
+	const { record } = autoMappedLead(this, itemIndex, autoMapping(this, itemIndex, false));
+	return createRequest(agentId, record, batchSize);
+}
+
+/** Map Each Column Below: Phone and Additional Fields, read (and their expressions evaluated) per item. */
+function prepareFromFields(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);
 	const phone = getTextParameter(this, 'phone', 'Phone', itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const batchSize = toCheckedNumber(
-		this,
-		this.getNodeParameter('options.batchSize', itemIndex, DEFAULT_BATCH_SIZE),
-		'Batch Size',
-		itemIndex,
-		{ min: 1, max: MAX_BATCH_SIZE, whole: true },
-	);
+	const batchSize = readBatchSize(this, itemIndex);
 
 	const record: IDataObject = { phone };
 	if (additionalFields.customFields !== undefined) {
@@ -102,10 +146,5 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		if (tags.length) record.tags = tags;
 	}
 
-	return {
-		method: 'POST',
-		path: ['agents', agentId, 'leads'],
-		batch: { record, maxSize: batchSize },
-		notFoundMessage: agentNotFound(agentId),
-	};
+	return createRequest(agentId, record, batchSize);
 }

@@ -11,14 +11,38 @@
  * field descriptions say so); the phone format (sent as entered); error responses. ASSUMPTION (as
  * Stripe) an unknown lead or agent answers 404, reported as `Lead "…" was not found for agent "…"`.
  * An Update with nothing to change, or with an empty tag selection, is refused before sending.
+ *
+ * Mapping Column Mode: "Map Each Column Below" (the default, as before it existed) reads Lead ID
+ * and Update Fields per item. "Map Automatically" reads each item's columns as they are, with no
+ * expression per item (autoMappedLead in fields.ts): the Lead ID Column (default `_id`, what Lead
+ * → Create outputs) names the lead, the Phone Column (default `phone`) is `phone` when the item
+ * has it, a `tags` column (array or comma list of tag IDs; empty is refused) is `tags`, and every
+ * other column, minus Options → Ignore Fields, goes into `customFields`. Custom field values must
+ * be scalars (text, number, true/false, null): the docs show no nested shape. An item without the
+ * lead ID column, or with nothing to update, is refused naming the item and the column.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
-import { agentField, customFieldsField, leadNotFound, tagsField, toCustomFields, toTagIds } from './fields';
+import {
+	agentField,
+	autoMappedLead,
+	autoMapping,
+	customFieldsField,
+	leadOptionsField,
+	inMode,
+	leadNotFound,
+	MAP_AUTOMATICALLY,
+	MAP_EACH_COLUMN,
+	mappingModeField,
+	phoneColumnField,
+	sameForEveryItem,
+	tagsField,
+	toCustomFields,
+	toTagIds,
+} from './fields';
 
 const show = { resource: ['lead'], operation: ['update'] };
 
@@ -51,6 +75,19 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...agentField, description: 'The agent the lead belongs to', displayOptions: { show } },
+	mappingModeField(show, 'lead ID, phone, custom fields and tags'),
+	{
+		displayName: 'Lead ID Column',
+		name: 'leadIdColumn',
+		type: 'string',
+		required: true,
+		noDataExpression: true,
+		default: '_id',
+		placeholder: '_id',
+		description: 'The input column holding the ID of the lead to update (Lead → Create outputs it as _id)',
+		displayOptions: inMode(show, MAP_AUTOMATICALLY),
+	},
+	phoneColumnField(show, 'The input column holding the new phone number; an item without this column keeps its phone'),
 	{
 		displayName: 'Lead ID',
 		name: 'leadId',
@@ -59,7 +96,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '65a1f0c2e4b0a1b2c3d4e5f8',
 		description: 'The ID of the lead (its _id, as Lead → Create outputs it)',
-		displayOptions: { show },
+		displayOptions: inMode(show, MAP_EACH_COLUMN),
 	},
 	{
 		displayName: 'Update Fields',
@@ -67,13 +104,36 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
+		displayOptions: inMode(show, MAP_EACH_COLUMN),
 		options: updateFieldOptions,
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
+	leadOptionsField(show),
 ];
 
+const updateRequest = (agentId: string, leadId: string, body: IDataObject): ChatDashRequest => ({
+	method: 'PUT',
+	path: ['agents', agentId, 'leads', leadId],
+	body,
+	notFoundMessage: leadNotFound(leadId, agentId),
+});
+
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const mode = sameForEveryItem(this, 'mappingMode', itemIndex, () => this.getNodeParameter('mappingMode', 0, MAP_EACH_COLUMN));
+	if (mode !== MAP_AUTOMATICALLY) return prepareFromFields.call(this, itemIndex);
+	const agentId = sameForEveryItem(this, 'agentId', itemIndex, (index) => getIdParameter(this, 'agentId', 'Agent', index));
+	const mapping = autoMapping(this, itemIndex, true);
+	const { record, leadId } = autoMappedLead(this, itemIndex, mapping);
+	if (Object.keys(record).length === 0) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: nothing to update`, {
+			itemIndex,
+			description: `Besides "${mapping.leadIdColumn}", the item needs a "${mapping.phoneColumn}" column, a "tags" column or another column (a custom field) that is not under Ignore Fields; nothing was sent to ChatDash for this item.`,
+		});
+	}
+	return updateRequest(agentId, leadId!, record);
+}
+
+/** Map Each Column Below: Lead ID and Update Fields, read (and their expressions evaluated) per item. */
+function prepareFromFields(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);
 	const leadId = getIdParameter(this, 'leadId', 'Lead ID', itemIndex);
 	const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -103,10 +163,5 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		});
 	}
 
-	return {
-		method: 'PUT',
-		path: ['agents', agentId, 'leads', leadId],
-		body,
-		notFoundMessage: leadNotFound(leadId, agentId),
-	};
+	return updateRequest(agentId, leadId, body);
 }

@@ -9,7 +9,7 @@
  * marked required; the node requires it, since a tag without a label cannot be picked); the answer
  * is headed "Created". GAPS: the status number (201 assumed, as Stripe; any 2xx is accepted);
  * duplicate labels; error responses. ASSUMPTION (as Stripe) an unknown agent answers 404.
- * A POST is not idempotent: it is resent only when it provably never reached ChatDash (retry.ts).
+ * A POST is not idempotent: it is resent only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -13,7 +13,7 @@
  * only type whose fields are documented. createdAt is sent as ISO 8601 text when given (the docs
  * type it as a string, "The date and time the message was created"); `metadata` (model, total) is
  * sent only through JSON. An empty list or invalid JSON is refused before sending.
- * A POST is retried only when it provably never reached ChatDash (retry.ts): a retried Add could
+ * A POST is retried only when it provably was not applied (refused connection, 429; retry.ts): a retried Add could
  * add the messages twice. ASSUMPTION (docs silent): an unknown conversation answers 404.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';

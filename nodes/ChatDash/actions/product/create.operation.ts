@@ -14,7 +14,7 @@
  * ChatDash requires more for a pricing model, its 400 message is shown as it is.
  * The response is not documented at all: ASSUMPTION (emulator) the Update Product answer shape,
  * {"product": {…}}, with "Created"; the node outputs whatever comes back, unchanged.
- * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts).
+ * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -10,7 +10,7 @@
  * What the docs say (post-stripe-connect-promotion-codes.yaml): the request schema lists coupon
  * (required) and code, then is cut off; customer, max_redemptions, expires_at and restrictions
  * come from the documented request sample, and are sent under exactly those names.
- * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts).
+ * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

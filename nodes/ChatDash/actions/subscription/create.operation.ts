@@ -17,7 +17,7 @@
  * couponId and taxSettings {enabled} (the Create sample shows only `enabled`; country and
  * postalCode appear only in Update's sample, so they are not sent here). Agent IDs are sent as
  * strings, as in the sample. Nothing else is sent.
- * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts).
+ * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
