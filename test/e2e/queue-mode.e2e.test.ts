@@ -39,6 +39,7 @@ import { startEmulator } from '../emulator/chatdash-emulator';
 import { RECEIVER_NODE_NAME, subscriptionReadyLine, TRIGGER_E2E_CREDENTIAL, triggerToCodeWorkflow } from './trigger-workflows';
 import { E2E_CREDENTIAL } from './workflows';
 import { unflatten } from './n8n-data';
+import { restSession } from './n8n-rest';
 
 const API_KEY = 'cd_agency_queue_Hq27XbN4pL';
 const ACCOUNT = 'acct_queue';
@@ -424,20 +425,9 @@ describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 worker
 			await main.importWorkflows([{ ...workflow, nodes: [webhook, ...steps], connections: { ...connections, Webhook: fromTrigger } }]);
 
 			// Published through the running main's REST API (an owner, a login, then activate).
-			const owner = { email: 'queue@example.com', firstName: 'Queue', lastName: 'Owner', password: 'ChatDash-queue-Passw0rd' };
-			let cookie = '';
-			const rest = async (method: string, route: string, body?: unknown) => {
-				const response = await fetch(`${main.url()}${route}`, {
-					method,
-					headers: { 'content-type': 'application/json', 'browser-id': 'chatdash-queue-recording', cookie },
-					body: body === undefined ? undefined : JSON.stringify(body),
-				});
-				const setCookie = response.headers.get('set-cookie');
-				if (setCookie) cookie = setCookie.split(';')[0];
-				return { status: response.status, body: (await response.json().catch(() => undefined)) as { data?: any } | undefined };
-			};
-			await rest('POST', '/rest/owner/setup', owner);
-			expect((await rest('POST', '/rest/login', { emailOrLdapLoginId: owner.email, password: owner.password })).status).toBe(200);
+			const session = restSession(() => main.url(), 'chatdash-queue-recording');
+			const { rest } = session;
+			await session.login(true);
 			const { versionId } = (await rest('GET', '/rest/workflows/queueRecording')).body!.data;
 			expect((await rest('POST', '/rest/workflows/queueRecording/activate', { versionId })).status).toBe(200);
 			await waitForWebhook(main.url(), recordingPath);

@@ -29,7 +29,9 @@ import {
 } from '../../scripts/lib/demo-fixtures';
 import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
 import { codeNode, linearWorkflow } from '../../scripts/lib/workflows';
+import { waitUntil } from '../../scripts/lib/wait';
 import { startEmulator } from '../emulator/chatdash-emulator';
+import { subscriptionReadyLine } from './trigger-workflows';
 import { E2E_CREDENTIAL } from './workflows';
 
 const API_KEY = 'cd_agency_recording_e2e_Wq4';
@@ -233,28 +235,15 @@ test('Transcript as Text gives the lines in order', async () => {
 	);
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` until it holds or `timeoutMs` passes. */
-async function waitFor(check: () => boolean, timeoutMs: number) {
-	const deadline = Date.now() + timeoutMs;
-	while (!check() && Date.now() < deadline) await sleep(250);
-}
-
 test('examples/call-recording-to-storage.json, published: a call.ended delivery stores the recording and reads the messages for the transcript', async () => {
 	const example = JSON.parse(readFileSync(path.join(ROOT, 'examples', 'call-recording-to-storage.json'), 'utf8'));
 	const trigger = example.nodes.find((node: { type: string }) => node.type === 'n8n-nodes-chatdash.chatDashTrigger');
 	const webhookUrl = `${n8n.url()}/webhook/${trigger.webhookId}/webhook`;
 	expect((await n8n.cli(['publish:workflow', `--id=${EXAMPLE_ID}`])).code).toBe(0);
+	const since = n8n.logMark();
 	await n8n.start();
-	// n8n answers readiness before it activates published workflows: wait until the trigger has
-	// subscribed and its URL serves (an event it is not set to answers 200 and runs nothing;
-	// before activation, 404).
-	const deadline = Date.now() + 90_000;
-	const serving = async () =>
-		emulator.webhookSubscriptions().length > 0 &&
-		(await emulator.postTo(webhookUrl, emulator.sampleEvent('call.started'))).status === 200;
-	while (!(await serving()) && Date.now() < deadline) await sleep(500);
+	// n8n answers readiness, and serves the URL, before the trigger's calls to ChatDash are done.
+	await n8n.waitForLog(subscriptionReadyLine(webhookUrl), { since, what: `the example's trigger at ${webhookUrl} to be registered` });
 	expect(emulator.webhookSubscriptions().map((entry) => [entry.agentId, entry.webhookUrl])).toEqual([[DEMO_CALL_AGENT, webhookUrl]]);
 	emulator.clearRequests();
 
@@ -263,12 +252,12 @@ test('examples/call-recording-to-storage.json, published: a call.ended delivery 
 	expect((await emulator.deliver('call.ended')).map((delivery) => delivery.status)).toEqual([200]);
 	const file = path.join(filesDir, 'example', `${id}.mp3`);
 	const expected = emulator.recordingBytes(`${id}.mp3`);
-	await waitFor(() => existsSync(file) && readFileSync(file).length === expected.length, 60_000);
+	await waitUntil(() => existsSync(file) && readFileSync(file).length === expected.length, `the recording written to ${file}`);
 	expect(readFileSync(file).equals(expected)).toBe(true);
 
 	// The chain re-read the conversation and its messages from ChatDash with the key, and fetched
 	// the recording without it (not the link from the unsigned delivery: the sample's is a placeholder).
-	await waitFor(() => emulator.requests.some((request) => request.path.endsWith('/messages')), 30_000);
+	await waitUntil(() => emulator.requests.some((request) => request.path.endsWith('/messages')), 'the chain to read the messages');
 	const calls = emulator.requests.map((request) => [request.method, request.path, request.headers.authorization]);
 	expect(calls).toEqual(
 		expect.arrayContaining([
