@@ -20,6 +20,8 @@ const {
 	DEMO_ACCOUNT,
 	DEMO_AGENTS,
 	DEMO_API_KEY,
+	DEMO_CALL_AGENT,
+	DEMO_CALL_CONVERSATION,
 	DEMO_CLIENT_API_KEY,
 	DEMO_CLIENT_CREDENTIAL,
 	DEMO_CLIENT_ID,
@@ -27,6 +29,7 @@ const {
 	DEMO_CREDENTIAL,
 	EXAMPLES,
 	EXAMPLE_WORKFLOW_ID,
+	withRecordingsFolder,
 } = require('./lib/demo-fixtures');
 const { createN8nInstance, packPackage, ROOT } = require('./lib/n8n-instance');
 const { run } = require('./lib/n8n-runtime');
@@ -65,11 +68,15 @@ async function main() {
 			apiKey: DEMO_API_KEY,
 			accounts: { [DEMO_ACCOUNT]: DEMO_COUPONS },
 			agents: DEMO_AGENTS,
+			agentData: { [DEMO_CALL_AGENT]: { conversations: [DEMO_CALL_CONVERSATION] } },
 			clientApiKey: DEMO_CLIENT_API_KEY,
 			clientId: DEMO_CLIENT_ID,
 		});
 		say(`ChatDash emulator listening at ${emulator.baseUrl} (account ${DEMO_ACCOUNT}, ${DEMO_COUPONS.length} coupons).`);
 
+		// examples/call-recording-to-storage.json stores recordings here (n8n may write only there).
+		const recordings = path.join(workDir, 'n8n-files', 'call-recordings');
+		fs.mkdirSync(recordings, { recursive: true });
 		say('Preparing n8n 2.41.1 with the package installed from the tarball...');
 		n8n = await createN8nInstance({
 			tarball,
@@ -77,7 +84,7 @@ async function main() {
 			home: path.join(workDir, 'n8n'),
 			port: ui ? UI_PORT : undefined,
 			// The trigger subscribes n8n's own URL at the emulator, which runs on this machine too.
-			env: (port) => ({ WEBHOOK_URL: `http://127.0.0.1:${port}/` }),
+			env: (port) => ({ WEBHOOK_URL: `http://127.0.0.1:${port}/`, N8N_RESTRICT_FILE_ACCESS_TO: path.dirname(recordings) }),
 		});
 		const baseUrl = emulator.baseUrl;
 		await n8n.importCredentials([
@@ -85,7 +92,11 @@ async function main() {
 			{ ...DEMO_CLIENT_CREDENTIAL, type: 'chatDashClientApi', data: { apiKey: DEMO_CLIENT_API_KEY, clientId: DEMO_CLIENT_ID, baseUrl } },
 		]);
 		await n8n.importWorkflows(
-			EXAMPLES.map(({ file, id }) => ({ ...JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8')), id, active: false })),
+			EXAMPLES.map(({ file, id }) => ({
+				...withRecordingsFolder(JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8')), recordings),
+				id,
+				active: false,
+			})),
 		);
 
 		if (ui) {
@@ -93,7 +104,7 @@ async function main() {
 				const published = await n8n.cli(['publish:workflow', `--id=${example.id}`]);
 				if (published.code !== 0) throw new Error(`Could not publish ${example.file}:\n${published.stdout}${published.stderr}`);
 			}
-			await runEditor(n8n, emulator.origin, cleanUp);
+			await runEditor(n8n, emulator.origin, recordings, cleanUp);
 			return;
 		}
 
@@ -127,9 +138,10 @@ async function main() {
 /**
  * @param {Awaited<ReturnType<typeof createN8nInstance>>} n8n
  * @param {string} emulatorOrigin
+ * @param {string} recordings the folder the recording example writes to
  * @param {() => Promise<void>} cleanUp
  */
-async function runEditor(n8n, emulatorOrigin, cleanUp) {
+async function runEditor(n8n, emulatorOrigin, recordings, cleanUp) {
 	say('Starting n8n...');
 	await n8n.start();
 	const response = await fetch(`${n8n.url()}/rest/owner/setup`, {
@@ -145,9 +157,11 @@ async function runEditor(n8n, emulatorOrigin, cleanUp) {
 			`  Log in with ${OWNER.email} / ${OWNER.password}`,
 			`  Example workflows: ${EXAMPLES.map(({ id }) => `${n8n.url()}/workflow/${id}`).join('\n                     ')}`,
 			`  Credentials "${DEMO_CREDENTIAL.name}" and "${DEMO_CLIENT_CREDENTIAL.name}" point at the local ChatDash emulator.`,
-			'  The ChatDash Trigger example ("call ended → CRM") is published. Make the emulator send it a call event:',
+			'  The ChatDash Trigger examples ("call ended → CRM", "call ended → recording and transcript") are published.',
+			'  Make the emulator send them a call event:',
 			`    curl -X POST ${emulatorOrigin}/_emulator/deliver/call.ended`,
 			`  then open ${n8n.url()}/home/executions (call.started, call.missed and call.inbound work the same way).`,
+			`  The recording example downloads the call's recording into ${recordings} and reads its transcript.`,
 			'Press Ctrl+C to stop n8n and the emulator.',
 			'',
 		].join('\n'),

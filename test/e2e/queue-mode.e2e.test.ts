@@ -39,6 +39,7 @@ import { startEmulator } from '../emulator/chatdash-emulator';
 import { RECEIVER_NODE_NAME, subscriptionReadyLine, TRIGGER_E2E_CREDENTIAL, triggerToCodeWorkflow } from './trigger-workflows';
 import { E2E_CREDENTIAL } from './workflows';
 import { unflatten } from './n8n-data';
+import { restSession } from './n8n-rest';
 
 const API_KEY = 'cd_agency_queue_Hq27XbN4pL';
 const ACCOUNT = 'acct_queue';
@@ -373,5 +374,90 @@ describeQueueMode(`the package in n8n ${N8N_VERSION} queue mode (main + 2 worker
 		expect(messages).toContain('Unrecognized node type: n8n-nodes-chatdash.chatDash');
 		// Nothing reached ChatDash.
 		expect(emulator.requests).toEqual([]);
+	});
+	// Conversation → Download Recording with the worker writing the file: queue mode keeps binary
+	// data in the database (n8n's default there), so the bytes are read back from binary_data.
+	test('Download Recording: a worker streams the recording into database binary data, without the ChatDash key', async () => {
+		const recordingKey = `${API_KEY}_recording`;
+		const bytes = Buffer.from(Array.from({ length: 200 * 1024 }, (_, index) => (index * 29 + 3) % 256));
+		const recordingHost = await startEmulator({
+			apiKey: recordingKey,
+			agentData: { agent_queue_rec: { conversations: [{ _id: 'call_queue', recording: { body: bytes, contentType: 'audio/mpeg' } }] } },
+		} as never);
+		try {
+			// The previous test left only the worker without the package running.
+			await bareWorker?.stop();
+			await Promise.all(workers.map((worker) => worker.start()));
+			const startedBefore = workers.map((worker) => worker.startedExecutions().length);
+			const credential = { id: 'queueRecordingCred1', name: 'ChatDash (queue recording)' };
+			await main.importCredentials([{ ...credential, type: 'chatDashApi', data: { apiKey: recordingKey, baseUrl: recordingHost.baseUrl } }]);
+			const recordingPath = 'chatdash-queue-recording';
+			const workflow = linearWorkflow('queueRecording', [
+				{
+					name: 'Download recording',
+					type: 'n8n-nodes-chatdash.chatDash',
+					typeVersion: 1,
+					parameters: {
+						resource: 'conversation',
+						operation: 'downloadRecording',
+						agentId: { __rl: true, mode: 'id', value: 'agent_queue_rec' },
+						conversationId: '={{ $json.body.conversationId }}',
+					},
+					credentials: { chatDashApi: credential },
+				},
+				{
+					name: 'File',
+					type: 'n8n-nodes-base.code',
+					typeVersion: 2,
+					parameters: { jsCode: 'return $input.all().map((item) => ({ json: { conversation: item.json._id, file: item.binary.data } }));' },
+				},
+			]);
+			const [trigger, ...steps] = workflow.nodes;
+			const webhook = {
+				...trigger,
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: 'b1d5c3a0-5e1f-4c55-9a43-000000000024',
+				parameters: { httpMethod: 'POST', path: recordingPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			};
+			const { [trigger.name]: fromTrigger, ...connections } = workflow.connections;
+			await main.importWorkflows([{ ...workflow, nodes: [webhook, ...steps], connections: { ...connections, Webhook: fromTrigger } }]);
+
+			// Published through the running main's REST API (an owner, a login, then activate).
+			const session = restSession(() => main.url(), 'chatdash-queue-recording');
+			const { rest } = session;
+			await session.login(true);
+			const { versionId } = (await rest('GET', '/rest/workflows/queueRecording')).body!.data;
+			expect((await rest('POST', '/rest/workflows/queueRecording/activate', { versionId })).status).toBe(200);
+			await waitForWebhook(main.url(), recordingPath);
+
+			const response = await fetch(`${main.url()}/webhook/${recordingPath}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ conversationId: 'call_queue' }),
+			});
+			expect(response.status).toBe(200);
+			const [answer] = (await response.json()) as Array<{ conversation: string; file: { id: string; mimeType: string; fileName: string; bytes: number } }>;
+			expect(answer).toMatchObject({
+				conversation: 'call_queue',
+				file: { mimeType: 'audio/mpeg', fileName: 'call_queue.mp3', bytes: bytes.length, id: expect.stringMatching(/^database:/) },
+			});
+			const [[hex, mimeType, fileName]] = await sql(
+				postgres,
+				`SELECT encode(data, 'hex'), "mimeType", "fileName" FROM binary_data WHERE "fileId" = '${answer.file.id.split(':')[1]}'`,
+			);
+			expect(Buffer.from(hex, 'hex').equals(bytes)).toBe(true);
+			expect([mimeType, fileName]).toEqual(['audio/mpeg', 'call_queue.mp3']);
+
+			// A worker ran it; the recording host got no key.
+			const ran = workers.flatMap((worker, index) => worker.startedExecutions().slice(startedBefore[index]));
+			expect(ran).toHaveLength(1);
+			const downloads = recordingHost.requests.filter((request) => request.path.startsWith('/_recordings/'));
+			expect(downloads.map((request) => request.headers.authorization)).toEqual([undefined]);
+			for (const log of [main.serverLog(), ...workers.map((worker) => worker.log())]) expect(log).not.toContain(recordingKey);
+		} finally {
+			await recordingHost.close();
+		}
 	});
 });

@@ -12,7 +12,11 @@
  *   DELETE /agents/{agentId}/conversations/{conversationId}/messages                           → {message}
  *   POST   /agents/{agentId}/conversations/{conversationId}/{autoTag|summarize|evaluate|misunderstoodQuery}
  *
- * Seeds: `options.agentData[agentId].conversations` (each may carry `messages`). Agents: if the
+ * and, outside the API prefix and without any key (as a recording host on another domain would):
+ *   GET    /_recordings/{key}                                   → the recording's bytes
+ *
+ * Seeds: `options.agentData[agentId].conversations` (each may carry `messages`, and `recording`:
+ * see RecordingSpec; its link becomes the conversation's `url`). Agents: if the
  * agents module publishes `shared.agent(agentId)`, an agent it does not know answers 404
  * "No such agent"; without it, any agent ID is accepted.
  *
@@ -27,6 +31,11 @@
  *     messages answers 200 again (the conversation is still there).
  *   - Messages: `type: "text"` needs `content.text` (string); `sender`, when given, is user/bot/agent;
  *     other types are stored as given. A missing createdAt is set to now.
+ *   - Recordings: the docs say only that `url` is "The URL of the conversation (recording URL for
+ *     voice ai)". Served here like a storage host: bytes with Content-Type and Content-Length, and on
+ *     demand 403/404 (an expired link), transient 503s, a slow start or a slow body, a body cut
+ *     short of its Content-Length, redirects (also to a non-http link). Every request is recorded
+ *     with its headers (the emulator's `requests`), so tests can show no key arrived.
  *   - AI analysis: only autoTag's answer is documented ({assignedTopic}); summarize, evaluate and
  *     misunderstoodQuery answer the conversation field they fill ({summary}, {evaluation},
  *     {mistunderstoodQueries}). Results are deterministic, derived from the messages.
@@ -48,6 +57,24 @@ const UPDATE_FIELDS = ['platformId', 'leadId', 'name', 'read', 'endedAt', 'recor
 const ANALYSES = ['autoTag', 'summarize', 'evaluate', 'misunderstoodQuery'];
 const SENDERS = ['user', 'bot', 'agent'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const RECORDINGS_PREFIX = '/_recordings/';
+
+/**
+ * @typedef {{ body?: string | Buffer, contentType?: string | null, contentLength?: number | false,
+ *   status?: number, failTimes?: number, failStatus?: number, delayMs?: number, chunkDelayMs?: number,
+ *   truncateAt?: number, redirectTo?: string, key?: string }} RecordingSpec
+ *   `body` (default 2 KiB of fixed bytes), `contentType` (default audio/mpeg; null: none sent),
+ *   `contentLength` (default the body's length; false: none, chunked), `status` (answer only that,
+ *   e.g. 403/404), `failTimes` (the first N requests answer `failStatus`, default 503), `delayMs`
+ *   (wait before answering), `chunkDelayMs` (the body in 8 parts, this far apart), `truncateAt`
+ *   (send that many bytes, then drop the connection), `redirectTo` (answer 302 to this Location,
+ *   relative to the emulator or absolute), `key` (the link's last segment; default the
+ *   conversation's _id plus ".mp3").
+ */
+
+/** 2 KiB of fixed, non-text bytes: a stand-in recording. */
+const SAMPLE_RECORDING = Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 37 + 11) % 256));
 
 /**
  * A conversation with every documented field; `overrides` win.
@@ -132,15 +159,98 @@ function agentConversations(context) {
 		return undefined;
 	}
 
+	/** Recordings by the key in their link. @type {Map<string, RecordingSpec & { served: number }>} */
+	const recordings = new Map();
+	/** Timers of delayed or slow answers, cleared when the emulator closes. @type {Set<NodeJS.Timeout>} */
+	const timers = new Set();
+	/** @param {() => void} fn @param {number} ms */
+	const later = (fn, ms) => {
+		const timer = setTimeout(() => {
+			timers.delete(timer);
+			fn();
+		}, ms);
+		timers.add(timer);
+	};
+
 	/**
-	 * Adds conversations (each may carry `messages`) to an agent.
+	 * Serves a recording at a link of its own and returns that link.
+	 * @param {string} key @param {RecordingSpec} spec
+	 */
+	function addRecording(key, spec) {
+		recordings.set(key, { ...spec, served: 0 });
+		return `${context.origin}${RECORDINGS_PREFIX}${encodeURIComponent(key)}`;
+	}
+
+	/**
+	 * @param {import('./core').RecordedRequest} request
+	 * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+	 */
+	function serveRecording(request, req, res) {
+		const path = request.rawPath.split('?')[0];
+		let key = '';
+		try {
+			key = decodeURIComponent(path.slice(RECORDINGS_PREFIX.length));
+		} catch {
+			// not a key this emulator made
+		}
+		const recording = recordings.get(key);
+		/** @param {number} status @param {string} text @param {Record<string, string>} [headers] */
+		const plain = (status, text, headers = {}) => {
+			res.writeHead(status, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(text), ...headers });
+			res.end(text);
+		};
+		if (req.method !== 'GET' || !recording) return plain(404, 'No such recording');
+		recording.served++;
+		const answer = () => {
+			if (res.destroyed) return;
+			if (recording.failTimes && recording.served <= recording.failTimes) {
+				return plain(recording.failStatus ?? 503, 'Service unavailable');
+			}
+			if (recording.status) return plain(recording.status, recording.status === 403 ? 'Request has expired' : 'Not found');
+			if (recording.redirectTo) {
+				const location = recording.redirectTo.startsWith('/') ? `${context.origin}${recording.redirectTo}` : recording.redirectTo;
+				return plain(302, 'Found', { location });
+			}
+			const bytes = recording.body === undefined ? SAMPLE_RECORDING : Buffer.from(recording.body);
+			/** @type {Record<string, string | number>} */
+			const headers = {};
+			if (recording.contentType !== null) headers['content-type'] = recording.contentType ?? 'audio/mpeg';
+			if (recording.contentLength !== false) headers['content-length'] = recording.contentLength ?? bytes.length;
+			res.writeHead(200, headers);
+			if (recording.truncateAt !== undefined) {
+				res.write(bytes.subarray(0, recording.truncateAt), () => req.socket.destroy());
+				return;
+			}
+			if (!recording.chunkDelayMs) {
+				res.end(bytes);
+				return;
+			}
+			const size = Math.ceil(bytes.length / 8);
+			const writePart = (/** @type {number} */ offset) => {
+				if (res.destroyed) return;
+				if (offset >= bytes.length) {
+					res.end();
+					return;
+				}
+				res.write(bytes.subarray(offset, offset + size));
+				later(() => writePart(offset + size), /** @type {number} */ (recording.chunkDelayMs));
+			};
+			writePart(0);
+		};
+		if (recording.delayMs) later(answer, recording.delayMs);
+		else answer();
+	}
+
+	/**
+	 * Adds conversations (each may carry `messages` and a `recording`) to an agent.
 	 * @param {string} agentId @param {Array<Record<string, any>>} list
 	 */
 	function seedConversations(agentId, list) {
 		const store = conversationsOf(agentId);
 		for (const seed of list) {
-			const { messages = [], ...fields } = seed;
+			const { messages = [], recording, ...fields } = seed;
 			const _id = fields._id ?? `c0${padded(context.nextNumber(), 22)}`;
+			if (recording) fields.url = addRecording(recording.key ?? `${_id}.mp3`, recording);
 			store.set(_id, makeConversation({ ...fields, _id, agentId }));
 			messageStore.set(messageKey(agentId, _id), messages.map((/** @type {any} */ message) => ({ ...message })));
 		}
@@ -398,8 +508,22 @@ function agentConversations(context) {
 
 	return {
 		routes,
+		/** @type {import('./core').OutsideRoute} */
+		outside: { prefix: RECORDINGS_PREFIX, serve: serveRecording },
+		stopRecordingTimers: () => {
+			for (const timer of timers) clearTimeout(timer);
+			timers.clear();
+		},
 		api: {
 			seedConversations,
+			addRecording,
+			/** The bytes a recording serves (the sample unless its spec gives a body). @param {string} key */
+			recordingBytes: (key) => {
+				const recording = recordings.get(key);
+				return recording?.body === undefined ? SAMPLE_RECORDING : Buffer.from(recording.body);
+			},
+			/** How often a recording was requested. @param {string} key */
+			recordingServed: (key) => recordings.get(key)?.served ?? 0,
 			/** @param {string} agentId @returns {Array<Record<string, any>>} */
 			conversations: (agentId) => [...(agents.get(agentId)?.values() ?? [])].map((conversation) => ({ ...conversation })),
 			/** @param {string} agentId @param {string} conversationId @returns {Record<string, any> | undefined} */
@@ -419,4 +543,4 @@ function agentConversations(context) {
 	};
 }
 
-module.exports = { agentConversations, makeConversation };
+module.exports = { agentConversations, makeConversation, RECORDINGS_PREFIX, SAMPLE_RECORDING };

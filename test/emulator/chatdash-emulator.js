@@ -6,7 +6,8 @@
  * one module per area on a shared core (core.js: routing, errors, cursor paging, fault draws):
  *   agency-clients.js        clients and their members (GET /clients is also the credential test's call)
  *   agency-agents.js         agents and their assignment to clients
- *   agent-conversations.js   an agent's conversations, their messages, AI analysis
+ *   agent-conversations.js   an agent's conversations, their messages, AI analysis, and the
+ *                            recordings their `url` points at (outside the API prefix, no key)
  *   agent-leads.js           an agent's leads and lead tags
  *   agent-analytics.js       an agent's analytics query
  *   webhook-subscriptions.js call-event subscriptions (client API key) and deliveries to subscribers
@@ -96,7 +97,96 @@ async function startEmulator(options) {
 		addAccount: (accountId) => knownAccounts.add(accountId),
 		accountMissing: (accountId) => (knownAccounts.has(accountId) ? undefined : core.noSuch('account', accountId)),
 		shared: {},
+		origin: '',
 	};
+	// Listening first, so that modules know the emulator's own address while seeding (recording
+	// links). Requests use the modules below only once they arrive, after all of this has run.
+	const server = http.createServer((req, res) => {
+		/** @type {Buffer[]} */
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => {
+			const rawPath = req.url ?? '';
+			const [pathPart, queryPart = ''] = rawPath.split('?', 2);
+			const body = Buffer.concat(chunks).toString('utf8');
+			let json;
+			try {
+				json = body ? JSON.parse(body) : undefined;
+			} catch {
+				json = undefined;
+			}
+			const path = pathPart.startsWith(API_PREFIX) ? pathPart.slice(API_PREFIX.length) : pathPart;
+			/** @type {string[]} */
+			let segments;
+			try {
+				segments = path.split('/').filter((segment, index) => index > 0 || segment !== '').map(decodeURIComponent);
+			} catch {
+				segments = [];
+			}
+			/** @type {RecordedRequest} */
+			const request = {
+				method: req.method ?? '',
+				rawPath,
+				path,
+				segments,
+				query: Object.fromEntries(new URLSearchParams(queryPart)),
+				headers: req.headers,
+				body,
+				json,
+				receivedAt: Date.now(),
+			};
+			requests.push(request);
+			stats.inFlight++;
+			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+			let done = false;
+			const finish = () => {
+				if (!done) {
+					done = true;
+					stats.inFlight--;
+				}
+			};
+			res.on('close', finish);
+			const outside = outsideRoutes.find((candidate) => pathPart.startsWith(candidate.prefix));
+			if (outside) {
+				outside.serve(request, req, res);
+				return;
+			}
+			if (req.method === 'POST' && pathPart.startsWith(DELIVER_PREFIX)) {
+				deliverOnRequest(decodeURIComponent(pathPart.slice(DELIVER_PREFIX.length)), res);
+				return;
+			}
+			const answer = pathPart.startsWith(`${API_PREFIX}/`)
+				? route(request)
+				: { status: 404, body: core.stripeStyleError('invalid_request_error', 'Unknown API prefix') };
+			if ('status' in answer) request.status = answer.status;
+			if ('action' in answer && answer.action === 'hang') {
+				stats.hangs++;
+				hungSockets.add(req.socket);
+				req.socket.once('close', () => hungSockets.delete(req.socket));
+				return;
+			}
+			const respond = () => {
+				if ('action' in answer) {
+					stats.resets++;
+					req.socket.resetAndDestroy();
+					finish();
+					return;
+				}
+				send(res, answer.status, answer.body, answer.headers);
+			};
+			// setTimeout(fn, 0) waits about 1 ms: without latency, answer at once.
+			if (latencyMs > 0) setTimeout(respond, latencyMs);
+			else respond();
+		});
+	});
+
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined));
+	});
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+	const origin = `http://${address.address}:${address.port}`;
+	context.origin = origin;
 	const clients = agencyClients(context);
 	const agents = agencyAgents(context);
 	const conversations = agentConversations(context);
@@ -122,6 +212,8 @@ async function startEmulator(options) {
 		...invoices.routes,
 		...transactions.routes,
 	];
+	/** Routes outside the API prefix that take no key (recording downloads). */
+	const outsideRoutes = [conversations.outside];
 
 	/**
 	 * @param {http.ServerResponse} res @param {number} status @param {unknown} body
@@ -194,86 +286,6 @@ async function startEmulator(options) {
 			.catch((error) => send(res, 400, { error: String(error instanceof Error ? error.message : error) }));
 	}
 
-	const server = http.createServer((req, res) => {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
-		req.on('end', () => {
-			const rawPath = req.url ?? '';
-			const [pathPart, queryPart = ''] = rawPath.split('?', 2);
-			const body = Buffer.concat(chunks).toString('utf8');
-			let json;
-			try {
-				json = body ? JSON.parse(body) : undefined;
-			} catch {
-				json = undefined;
-			}
-			const path = pathPart.startsWith(API_PREFIX) ? pathPart.slice(API_PREFIX.length) : pathPart;
-			/** @type {string[]} */
-			let segments;
-			try {
-				segments = path.split('/').filter((segment, index) => index > 0 || segment !== '').map(decodeURIComponent);
-			} catch {
-				segments = [];
-			}
-			/** @type {RecordedRequest} */
-			const request = {
-				method: req.method ?? '',
-				rawPath,
-				path,
-				segments,
-				query: Object.fromEntries(new URLSearchParams(queryPart)),
-				headers: req.headers,
-				body,
-				json,
-				receivedAt: Date.now(),
-			};
-			requests.push(request);
-			stats.inFlight++;
-			stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
-			let done = false;
-			const finish = () => {
-				if (!done) {
-					done = true;
-					stats.inFlight--;
-				}
-			};
-			res.on('close', finish);
-			if (req.method === 'POST' && pathPart.startsWith(DELIVER_PREFIX)) {
-				deliverOnRequest(decodeURIComponent(pathPart.slice(DELIVER_PREFIX.length)), res);
-				return;
-			}
-			const answer = pathPart.startsWith(`${API_PREFIX}/`)
-				? route(request)
-				: { status: 404, body: core.stripeStyleError('invalid_request_error', 'Unknown API prefix') };
-			if ('status' in answer) request.status = answer.status;
-			if ('action' in answer && answer.action === 'hang') {
-				stats.hangs++;
-				hungSockets.add(req.socket);
-				req.socket.once('close', () => hungSockets.delete(req.socket));
-				return;
-			}
-			const respond = () => {
-				if ('action' in answer) {
-					stats.resets++;
-					req.socket.resetAndDestroy();
-					finish();
-					return;
-				}
-				send(res, answer.status, answer.body, answer.headers);
-			};
-			// setTimeout(fn, 0) waits about 1 ms: without latency, answer at once.
-			if (latencyMs > 0) setTimeout(respond, latencyMs);
-			else respond();
-		});
-	});
-
-	await new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined));
-	});
-	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-	const origin = `http://${address.address}:${address.port}`;
 
 	return {
 		origin,
@@ -309,6 +321,7 @@ async function startEmulator(options) {
 		clearRequests: () => requests.splice(0, requests.length),
 		close: () =>
 			new Promise((resolve) => {
+				conversations.stopRecordingTimers();
 				for (const socket of hungSockets) socket.destroy();
 				server.closeAllConnections();
 				server.close(() => resolve(undefined));

@@ -26,11 +26,17 @@
  *   addAccount: (accountId: string) => void,
  *   accountMissing: (accountId: string) => Answer | undefined,
  *   shared: Record<string, any>,
+ *   origin: string,
  * }} EmulatorContext
  *   What every module shares: the start options, one counter for generated IDs, the clock (unix
  *   seconds), the set of known connected accounts (an unknown account is a 404 everywhere), and
  *   `shared`, where a module publishes lookups other modules use at request time (e.g. the products
  *   module sets `shared.product(accountId, productId)` for subscriptions to check their product).
+ *   `origin`: the emulator's own http://host:port, set before any module is made (for links the
+ *   emulator serves itself, such as recordings).
+ * @typedef {{ prefix: string, serve: (request: RecordedRequest, req: import('node:http').IncomingMessage,
+ *   res: import('node:http').ServerResponse) => void }} OutsideRoute
+ *   A route outside the API prefix, answered by the module itself (raw HTTP), with no key check.
  */
 
 /** @param {string} type @param {string} message */

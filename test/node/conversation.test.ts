@@ -64,6 +64,54 @@ function run(
 const sent = () => requestsSent(emulator);
 const errorOf = (item: { json: Record<string, unknown> }) => item.json.error;
 
+describe('Conversation → Get, Transcript as Text', () => {
+	test('reads the conversation, then its messages (by its _id); adds transcript, keeps every field', async () => {
+		emulator.seedConversations(AGENT, [
+			{
+				_id: 'conv_t',
+				platformId: 'call_t',
+				messages: [
+					{ sender: 'user', type: 'text', content: { text: 'Hello?' } },
+					{ sender: 'bot', type: 'text', content: { text: 'Hi! How can I help?' } },
+					{ sender: 'agent', type: 'button', content: {} },
+				],
+			},
+		]);
+		const { output, error } = await run({ operation: 'get', conversationId: 'call_t', isPlatformId: true, transcriptAsText: true });
+		expect(error).toBeUndefined();
+		expect(sent()).toEqual([
+			['GET', `${BASE}/call_t`, { isPlatformId: 'true' }, undefined],
+			['GET', `${BASE}/conv_t/messages`, {}, undefined],
+		]);
+		expect(emulator.requests.map((request) => request.headers.authorization)).toEqual([API_KEY, API_KEY]);
+		expect(output).toEqual([
+			{
+				json: { ...emulator.conversation(AGENT, 'conv_t'), transcript: 'User: Hello?\nBot: Hi! How can I help?\nAgent: [button message, no text]' },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('off by default: one request, the conversation unchanged', async () => {
+		const { output } = await run({ operation: 'get', conversationId: 'conv_a' });
+		expect(emulator.requests).toHaveLength(1);
+		expect(output[0].json).not.toHaveProperty('transcript');
+	});
+
+	test('many items, Continue On Fail: a missing conversation is an error item in its place', async () => {
+		const { output } = await run(
+			{ operation: 'get', conversationId: '={{ $json.id }}', transcriptAsText: true },
+			[{ id: 'conv_a' }, { id: 'nope' }, { id: 'conv_b' }],
+			'continueRegularOutput',
+		);
+		expect(output.map((item) => [item.json.transcript ?? item.json.error, item.pairedItem])).toEqual([
+			['User: What does the pro plan cost?', { item: 0 }],
+			[`Conversation "nope" was not found for agent "${AGENT}"`, { item: 1 }],
+			['', { item: 2 }],
+		]);
+	});
+});
+
 describe('Conversation → Get', () => {
 	test('sends GET without query and outputs the conversation unchanged', async () => {
 		const { output, error } = await run({ operation: 'get', conversationId: 'conv_a' });

@@ -25,6 +25,14 @@ const text = (sender: string, value: string, createdAt = '2025-01-01T10:00:00.00
 	createdAt,
 });
 const seeded = [text('user', 'Hi'), text('bot', 'Hello! How can I help?'), text('user', 'Prices?')];
+/** A transcript's hard cases: another message type, an empty text, an unknown sender, a line break. */
+const mixed = [
+	text('user', 'Can I get a quote?'),
+	{ sender: 'bot', type: 'image', content: { url: 'https://example.com/plan.png' } },
+	text('agent', ''),
+	text('bot', 'Line one\nline two'),
+	{ type: 'text', content: { text: 'No sender' } },
+];
 const many = Array.from({ length: 150 }, (_, i) => text(i % 2 ? 'bot' : 'user', `m${i}`));
 
 beforeEach(async () => {
@@ -37,6 +45,7 @@ beforeEach(async () => {
 					{ _id: CONV, messages: seeded },
 					{ _id: 'conv_empty' },
 					{ _id: 'conv_long', messages: many },
+					{ _id: 'conv_mixed', messages: mixed },
 				],
 			},
 		},
@@ -114,6 +123,45 @@ describe('Message → Get Many', () => {
 			['m0', { item: 2 }],
 			['m1', { item: 2 }],
 		]);
+	});
+});
+
+describe('Message → Get Many, Transcript as Text', () => {
+	test('one request; one item per conversation: agentId, conversationId, transcript (in order), the messages', async () => {
+		const { output, error } = await run({ operation: 'getAll', returnAll: true, transcriptAsText: true });
+		expect(error).toBeUndefined();
+		expect(sent()).toEqual([['GET', PATH, {}, undefined]]);
+		expect(output).toEqual([
+			{
+				json: { agentId: AGENT, conversationId: CONV, transcript: 'User: Hi\nBot: Hello! How can I help?\nUser: Prices?', messages: seeded },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('messages without text are marked, not dropped; senders as ChatDash names them; text as sent', async () => {
+		const { output } = await run({ operation: 'getAll', conversationId: 'conv_mixed', returnAll: true, transcriptAsText: true });
+		expect(output[0].json.transcript).toBe(
+			['User: Can I get a quote?', 'Bot: [image message, no text]', 'Agent: [text message, empty text]', 'Bot: Line one\nline two', 'Unknown: No sender'].join('\n'),
+		);
+	});
+
+	test('Limit applies first; a conversation without messages gives an empty transcript; many items stay paired', async () => {
+		const { output } = await run(
+			{ operation: 'getAll', conversationId: '={{ $json.id }}', limit: 2, transcriptAsText: true },
+			[{ id: 'conv_long' }, { id: 'conv_empty' }, { id: 'nope' }],
+			'continueRegularOutput',
+		);
+		expect(output.map((item) => [item.json.transcript ?? item.json.error, item.pairedItem])).toEqual([
+			['User: m0\nBot: m1', { item: 0 }],
+			['', { item: 1 }],
+			[notFound('nope'), { item: 2 }],
+		]);
+	});
+
+	test('off (the default, as in saved workflows): one item per message as before', async () => {
+		const { output } = await run({ operation: 'getAll', returnAll: true, transcriptAsText: false });
+		expect(output.map((item) => item.json)).toEqual(seeded);
 	});
 });
 

@@ -1,5 +1,7 @@
 /** The small pure pieces the node is built from, tested directly. */
 import { problemWithId, problemWithText } from '../../nodes/ChatDash/helpers/validation';
+import { toTranscript } from '../../nodes/ChatDash/helpers/transcript';
+import { recordingExtension } from '../../nodes/ChatDash/actions/followUp';
 import { couponLabel } from '../../nodes/ChatDash/methods/listSearch';
 import {
 	buildUrl,
@@ -133,5 +135,47 @@ describe('couponLabel', () => {
 	test('shows the name and the ID, or the ID alone', () => {
 		expect(couponLabel({ id: 'SUMMER20', name: 'Summer Sale' })).toBe('Summer Sale (SUMMER20)');
 		expect(couponLabel({ id: 'SUMMER20', name: null })).toBe('SUMMER20');
+	});
+});
+
+describe('toTranscript', () => {
+	const say = (sender: unknown, text: unknown, type = 'text') => ({ sender, type, content: { text } }) as never;
+
+	test('one line per message, in the order given, senders as ChatDash names them', () => {
+		expect(toTranscript([say('user', 'Hi'), say('bot', 'Hello'), say('agent', 'Taking over')])).toBe('User: Hi\nBot: Hello\nAgent: Taking over');
+	});
+
+	test('text exactly as sent: spaces and line breaks kept', () => {
+		expect(toTranscript([say('user', '  two  spaces '), say('bot', 'a\nb')])).toBe('User:   two  spaces \nBot: a\nb');
+	});
+
+	test('messages without text are marked with their type, not dropped', () => {
+		expect(toTranscript([{ sender: 'bot', type: 'card', content: {} }, say('user', ''), { sender: 'user' } as never])).toBe(
+			'Bot: [card message, no text]\nUser: [text message, empty text]\nUser: [unknown message, no text]',
+		);
+	});
+
+	test('a sender outside user/bot/agent is shown as given; none as Unknown; an empty list is empty text', () => {
+		expect(toTranscript([say('system', 'x'), say(undefined, 'y'), say(7, 'z')])).toBe('system: x\nUnknown: y\nUnknown: z');
+		expect(toTranscript([])).toBe('');
+	});
+});
+
+describe('recordingExtension', () => {
+	const url = (path: string) => new URL(`https://host${path}`);
+	test.each([
+		['audio/mpeg', '/r', '.mp3'],
+		['audio/wav', '/r', '.wav'],
+		['audio/x-wav', '/r', '.wav'],
+		['audio/ogg', '/r', '.ogg'],
+		['audio/webm', '/r', '.webm'],
+		['audio/mp4', '/r', '.m4a'],
+		['audio/mpeg', '/r.wav', '.mp3'],
+		['application/octet-stream', '/calls/r.OPUS', '.opus'],
+		[undefined, '/r.m4a', '.m4a'],
+		[undefined, '/recording', ''],
+		['application/octet-stream', '/a.b/recording', ''],
+	])('%s at %s → %j', (mimeType, path, extension) => {
+		expect(recordingExtension(mimeType, url(path))).toBe(extension);
 	});
 });

@@ -41,7 +41,7 @@ test.each([
 	['client', ['Create', 'Get', 'Get Many', 'Update'], 'create'],
 	['clientMember', ['Add', 'Get Many', 'Update'], 'create'],
 	['agent', ['Assign to Client', 'Create', 'Get', 'Get Many', 'Unassign From Client', 'Update'], 'create'],
-	['conversation', ['Analyze', 'Create', 'Delete', 'Get', 'Get Many', 'Update'], 'getAll'],
+	['conversation', ['Analyze', 'Create', 'Delete', 'Download Recording', 'Get', 'Get Many', 'Update'], 'getAll'],
 	['message', ['Add', 'Delete All', 'Get Many', 'Replace All'], 'getAll'],
 	['lead', ['Create', 'Update'], 'create'],
 	['leadTag', ['Create', 'Get Many', 'Update'], 'getAll'],

@@ -18,6 +18,7 @@ import {
 	DEFAULT_MAX_ATTEMPTS,
 	DEFAULT_TIMEOUT_MS,
 } from './common.descriptions';
+import { followUp } from './followUp';
 import { resourceProperties, resources } from './resources';
 
 interface RequestOptions {
@@ -268,11 +269,17 @@ async function runOperation(
 				});
 			} else if (request.list) {
 				const entries = await client.sendList(request, first);
-				output[first] = entries.map((json) => ({ json: present(json), pairedItem: { item: first } }));
+				output[first] = request.then
+					? [await followUp.call(this, client, request.then, entries.map(present), first)]
+					: entries.map((json) => ({ json: present(json), pairedItem: { item: first } }));
 			} else {
 				let json = toItemJson.call(this, await client.send(request, first), first);
 				if (request.identify) json = await identifyCreated(client, request.identify, json, first);
-				output[first] = [{ json: present(json), pairedItem: { item: first } }];
+				output[first] = [
+					request.then
+						? await followUp.call(this, client, request.then, present(json), first)
+						: { json: present(json), pairedItem: { item: first } },
+				];
 			}
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, first);

@@ -65,7 +65,31 @@ export interface ChatDashRequest {
 	batch?: { record: IDataObject; maxSize: number };
 	/** Applied to every object output (e.g. to leave out secrets the user did not ask for). */
 	present?: (entry: IDataObject) => IDataObject;
+	/**
+	 * A step after ChatDash answered, run by actions/followUp.ts on this item's answer (the object,
+	 * or a list's entries): download the conversation's recording into a binary field, or add the
+	 * messages as a `transcript` text. Its output replaces the item(s) the answer would have given.
+	 */
+	then?: FollowUp;
 }
+
+export type FollowUp =
+	| {
+			kind: 'recording';
+			/** The binary field the file goes into (Put Output File in Field). */
+			binaryPropertyName: string;
+			timeoutMs: number;
+			maxBytes: number;
+	  }
+	| {
+			/**
+			 * Adds `transcript`. On a conversation: its messages are read (one more GET, by the
+			 * conversation's _id). On a messages list: one item with the transcript and the messages.
+			 */
+			kind: 'transcript';
+			agentId: string;
+			conversationId: string;
+	  };
 
 /** The documented maximum page size of the Stripe Connect list endpoints. */
 export const MAX_PAGE_SIZE = 100;
@@ -346,7 +370,7 @@ export function createChatDashClient(
 		return returnAll ? entries : entries.slice(0, limit);
 	}
 
-	return { send, sendList };
+	return { send, sendList, policy };
 }
 
 function failureError(
@@ -386,4 +410,314 @@ function failureError(
 			itemIndex,
 		},
 	);
+}
+
+/**
+ * Downloads (recordings)
+ * ----------------------
+ * A file at a URL ChatDash gave (a conversation's recording `url`), fetched WITHOUT the ChatDash
+ * credential and without any ChatDash header: plain `helpers.httpRequest`, never
+ * `httpRequestWithAuthentication`. The body is handed on as a stream, counted as it passes, so a
+ * long call is never held whole in memory here.
+ *
+ * - Only http and https URLs are fetched; anything else (file:, ftp:, data:, …) is refused before
+ *   any request. Redirects are followed by this code (n8n's own following is off), only to
+ *   http(s) targets and at most MAX_DOWNLOAD_REDIRECTS hops.
+ * - Transient failures before the body starts (429, 5xx, dropped or refused connections,
+ *   timeouts) are retried per retry.ts: a GET may be resent. Once the body has started, a failure
+ *   is reported, not retried (the bytes are already on their way into n8n's binary store).
+ * - `maxBytes`: a Content-Length above it is refused before the body is read; a body that grows
+ *   past it is cut off with an error. A body shorter than its Content-Length is an error.
+ * - `timeoutMs` bounds one whole try: from sending until the last byte.
+ */
+export const MAX_DOWNLOAD_REDIRECTS = 5;
+
+type DownloadProblem =
+	| { kind: 'scheme'; scheme: string; redirected: boolean }
+	| { kind: 'badUrl' }
+	| { kind: 'status'; status: number; host: string; tries: string[] }
+	| { kind: 'network'; code: string | undefined; host: string; tries: string[] }
+	| { kind: 'tooManyRedirects'; host: string }
+	| { kind: 'tooLarge'; maxBytes: number; declared?: number }
+	| { kind: 'truncated'; received: number; expected?: number }
+	| { kind: 'timeout'; timeoutMs: number };
+
+/** How a download's errors name things: the file, and the node options that set its limits. */
+export interface DownloadLabels {
+	/** e.g. `the recording of conversation "…"` */
+	what: string;
+	/** the option that sets `maxBytes`, e.g. "Max Recording Size (MB)" */
+	sizeOption: string;
+	/** the option that sets `timeoutMs`, e.g. "Download Timeout" */
+	timeoutOption: string;
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
+
+/**
+ * The error for a failed download, in the user's terms. Built from the problem only: no request
+ * header, and of the URL only its host (a recording link may carry a signed token).
+ */
+function downloadError(
+	context: IExecuteFunctions,
+	problem: DownloadProblem,
+	labels: DownloadLabels,
+	itemIndex: number,
+): NodeApiError {
+	const { what } = labels;
+	const retried = 'tries' in problem && problem.tries.length > 1;
+	const afterTries = retried ? ` after ${problem.tries.length} attempts` : '';
+	const triesNote = retried ? ` Tried ${problem.tries.length} times: ${problem.tries.join(', ')}.` : '';
+	const error = (message: string, description: string, httpCode?: number) =>
+		new NodeApiError(context.getNode(), { download: problem.kind } as JsonObject, {
+			message,
+			description,
+			itemIndex,
+			...(httpCode ? { httpCode: String(httpCode) } : {}),
+		});
+	switch (problem.kind) {
+		case 'scheme':
+			return error(
+				problem.redirected
+					? `Not downloading ${what}: the host redirected to a "${problem.scheme}" link`
+					: `Not downloading ${what}: its link is a "${problem.scheme}" link`,
+				`Only http and https links are downloaded; ${problem.redirected ? 'the redirect was not followed' : 'nothing was requested'}.`,
+			);
+		case 'badUrl':
+			return error(`Not downloading ${what}: its link is not a valid URL`, 'Nothing was requested.');
+		case 'status':
+			if (problem.status === 403 || problem.status === 404) {
+				return error(
+					`The recording host refused ${what} (HTTP ${problem.status}): the link may have expired`,
+					`${problem.host} answered ${problem.status}. Recording links can expire: run the node again, which re-reads the conversation from ChatDash for its current link. If it keeps failing, check the recording in ChatDash.`,
+					problem.status,
+				);
+			}
+			return error(
+				`The recording host answered HTTP ${problem.status} for ${what}${afterTries}`,
+				`${problem.host} did not send the file.${triesNote} Try again later.`,
+				problem.status,
+			);
+		case 'network':
+			return error(
+				`Could not reach the host of ${what}${afterTries}`,
+				`The connection to ${problem.host} failed${problem.code ? ` (${problem.code})` : ''}.${triesNote}`,
+			);
+		case 'tooManyRedirects':
+			return error(
+				`Not downloading ${what}: more than ${MAX_DOWNLOAD_REDIRECTS} redirects`,
+				`${problem.host} kept redirecting; the last redirect was not followed.`,
+			);
+		case 'tooLarge':
+			return error(
+				`${what[0].toUpperCase()}${what.slice(1)} is larger than the ${labels.sizeOption} (${megabytes(problem.maxBytes)})`,
+				(problem.declared !== undefined
+					? `The host announced ${problem.declared} bytes (${megabytes(problem.declared)}); nothing was downloaded.`
+					: `The download was stopped at ${megabytes(problem.maxBytes)}.`) +
+					` Raise '${labels.sizeOption}' under Options to download it.`,
+			);
+		case 'truncated':
+			// `received` counts the bytes passed on; a connection that breaks off may have brought
+			// a few more that were never read, so the message does not claim an exact count.
+			return error(
+				problem.expected !== undefined
+					? `The download of ${what} was cut short: less than the ${problem.expected} bytes announced arrived`
+					: `The download of ${what} broke off before the end`,
+				problem.expected !== undefined
+					? `The host closed the connection before the length it announced (Content-Length); ${problem.received} bytes had been passed on. Nothing was kept. Run the node again.`
+					: `The host closed the connection before the end of the file; ${problem.received} bytes had been passed on. Nothing was kept. Run the node again.`,
+			);
+		case 'timeout':
+			return error(
+				`The download of ${what} took longer than the ${labels.timeoutOption} (${problem.timeoutMs / 1000} s)`,
+				`Raise '${labels.timeoutOption}' under Options for long recordings or a slow host.`,
+			);
+	}
+}
+
+/** The stream n8n's HTTP helpers return with `encoding: 'stream'` (a Node.js Readable). */
+type BodyStream = NodeJS.ReadableStream & {
+	destroy(error?: Error): void;
+	readableEnded?: boolean;
+	on(event: string, listener: (...args: unknown[]) => void): BodyStream;
+};
+
+export interface DownloadedBody {
+	/** The body, counted and checked as it is read; fails with the NodeApiError of the problem. */
+	stream: BodyStream;
+	/** The Content-Type's media type, lower-cased, without parameters; undefined when absent. */
+	mimeType?: string;
+	/** Content-Length, when the host sent one. */
+	contentLength?: number;
+	/** The URL the body came from (after redirects). */
+	finalUrl: URL;
+	/** The error that ended the stream, if any (a consumer may rewrap the stream's own error). */
+	failure(): NodeApiError | undefined;
+}
+
+const HTTP_SCHEMES = new Set(['http:', 'https:']);
+
+/** The URL if it may be downloaded (http or https); otherwise the problem. */
+function parseDownloadUrl(value: string, base?: URL): URL | DownloadProblem {
+	let url: URL;
+	try {
+		url = new URL(value, base);
+	} catch {
+		return { kind: 'badUrl' };
+	}
+	if (!HTTP_SCHEMES.has(url.protocol)) return { kind: 'scheme', scheme: url.protocol, redirected: base !== undefined };
+	return url;
+}
+
+const isStream = (body: unknown): body is BodyStream =>
+	!!body && typeof (body as BodyStream).on === 'function' && typeof (body as BodyStream).destroy === 'function';
+
+/** Reads and discards a body that is not used (an error page, a redirect), freeing the socket. */
+function discard(body: unknown) {
+	if (isStream(body)) {
+		body.on('error', () => {});
+		body.resume();
+	}
+}
+
+export interface DownloadOptions {
+	timeoutMs: number;
+	maxBytes: number;
+	retry?: Partial<RetryPolicy>;
+	labels: DownloadLabels;
+	itemIndex: number;
+}
+
+export async function downloadFile(
+	context: IExecuteFunctions,
+	address: string,
+	options: DownloadOptions,
+): Promise<DownloadedBody> {
+	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+	const fail = (problem: DownloadProblem) => downloadError(context, problem, options.labels, options.itemIndex);
+	const firstUrl = parseDownloadUrl(address);
+	if (!(firstUrl instanceof URL)) throw fail(firstUrl);
+	const tries: string[] = [];
+	for (let attempt = 1; ; attempt++) {
+		// One deadline per try, from sending until the last byte of the body.
+		const deadline = AbortSignal.timeout(options.timeoutMs);
+		let url = firstUrl;
+		let outcome: Outcome | undefined;
+		for (let hop = 0; !outcome; hop++) {
+			let response: RawResponse;
+			try {
+				response = (await context.helpers.httpRequest({
+					method: 'GET',
+					url: url.href,
+					// Identity, so that Content-Length counts the bytes this code sees.
+					headers: { 'accept-encoding': 'identity' },
+					encoding: 'stream',
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					disableFollowRedirect: true,
+					timeout: options.timeoutMs,
+					abortSignal: deadline,
+				})) as RawResponse;
+			} catch (error) {
+				if (deadline.aborted) throw fail({ kind: 'timeout', timeoutMs: options.timeoutMs });
+				const reason = error as { code?: string; cause?: { code?: string } };
+				outcome = { kind: 'network', code: reason.cause?.code ?? reason.code, message: '' };
+				break;
+			}
+			const location = headerValue(response.headers, 'location');
+			if (isRedirect(response.statusCode) && location) {
+				discard(response.body);
+				if (hop >= MAX_DOWNLOAD_REDIRECTS) throw fail({ kind: 'tooManyRedirects', host: url.host });
+				const next = parseDownloadUrl(location, url);
+				if (!(next instanceof URL)) throw fail(next);
+				url = next;
+				continue;
+			}
+			if (response.statusCode >= 300) {
+				discard(response.body);
+				outcome = { kind: 'response', response: { ...response, body: undefined } };
+				break;
+			}
+			return checkedBody(response, url, options, deadline, fail);
+		}
+		tries.push(describeFailure(outcome));
+		const failure = asFailure(outcome);
+		if (attempt >= policy.maxAttempts || !mayRetry('GET', failure)) {
+			throw fail(
+				outcome.kind === 'response'
+					? { kind: 'status', status: outcome.response.statusCode, host: url.host, tries }
+					: { kind: 'network', code: outcome.code, host: url.host, tries },
+			);
+		}
+		const retryAfter =
+			outcome.kind === 'response'
+				? parseRetryAfter(headerValue(outcome.response.headers, 'retry-after'), Date.now())
+				: undefined;
+		await sleep(retryDelay(attempt, retryAfter, policy, Math.random));
+	}
+}
+
+/** `Readable.from` of the Node.js stream class the body is an instance of (no import needed). */
+type ReadableFrom = (iterable: AsyncIterable<unknown>) => BodyStream;
+function readableFromOf(stream: object): ReadableFrom | undefined {
+	for (let proto = Object.getPrototypeOf(stream); proto; proto = Object.getPrototypeOf(proto)) {
+		const constructor = (proto as { constructor?: { name?: string; from?: unknown } }).constructor;
+		if (constructor?.name === 'Readable' && typeof constructor.from === 'function') {
+			return (constructor.from as ReadableFrom).bind(constructor);
+		}
+	}
+	return undefined;
+}
+
+/**
+ * The body of a 2xx answer, passed on through a counting stream (Readable.from over the body,
+ * so the consumer's pace sets the reading pace and nothing piles up here): past `maxBytes` it
+ * fails with `tooLarge`, a break or an end before Content-Length with `truncated`, the try's
+ * deadline with `timeout`.
+ */
+function checkedBody(
+	response: RawResponse,
+	url: URL,
+	options: DownloadOptions,
+	deadline: AbortSignal,
+	toError: (problem: DownloadProblem) => NodeApiError,
+): DownloadedBody {
+	const declared = Number(headerValue(response.headers, 'content-length'));
+	const contentLength = Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+	const body = response.body;
+	const from = isStream(body) ? readableFromOf(body) : undefined;
+	if (!isStream(body) || !from) throw toError({ kind: 'truncated', received: 0, expected: contentLength });
+	if (contentLength !== undefined && contentLength > options.maxBytes) {
+		body.destroy();
+		throw toError({ kind: 'tooLarge', maxBytes: options.maxBytes, declared: contentLength });
+	}
+	let received = 0;
+	let failure: NodeApiError | undefined;
+	const stop = (problem: DownloadProblem) => {
+		failure ??= toError(problem);
+		body.destroy(failure);
+		return failure;
+	};
+	const onDeadline = () => stop({ kind: 'timeout', timeoutMs: options.timeoutMs });
+	deadline.addEventListener('abort', onDeadline, { once: true });
+	async function* counted() {
+		try {
+			for await (const chunk of body as AsyncIterable<{ length: number }>) {
+				received += chunk.length;
+				if (received > options.maxBytes) throw stop({ kind: 'tooLarge', maxBytes: options.maxBytes });
+				yield chunk;
+			}
+		} catch {
+			// Whatever broke the body off (a reset, a close before Content-Length): say what arrived.
+			throw (failure ??= toError({ kind: 'truncated', received, expected: contentLength }));
+		} finally {
+			deadline.removeEventListener('abort', onDeadline);
+		}
+		if (contentLength !== undefined && received < contentLength) {
+			throw (failure ??= toError({ kind: 'truncated', received, expected: contentLength }));
+		}
+	}
+	const contentType = headerValue(response.headers, 'content-type');
+	const mimeType = contentType?.split(';')[0].trim().toLowerCase() || undefined;
+	return { stream: from(counted()), mimeType, contentLength, finalUrl: url, failure: () => failure };
 }

@@ -36,6 +36,31 @@ export const conversationIdField: INodeProperties = {
 	hint: 'E.g. {{ $json._id }} after Conversation → Get Many',
 };
 
+/** Is Platform ID of Get and Download Recording. */
+export const isPlatformIdField: INodeProperties = {
+	displayName: 'Is Platform ID',
+	name: 'isPlatformId',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether the Conversation ID is the platform's conversation ID (the conversation's platformId on the agent's platform, e.g. a Vapi call ID) instead of ChatDash's _id",
+};
+
+/** Transcript as Text of Conversation → Get and Message → Get Many (off: output as before). */
+export const transcriptAsTextField: INodeProperties = {
+	displayName: 'Transcript as Text',
+	name: 'transcriptAsText',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to add the conversation's messages as one text, `transcript`: one line per message in ChatDash's order, e.g. \"User: Hi\" / \"Bot: Hello\" / \"Agent: …\"; messages without text are marked, not left out",
+};
+
+/** Transcript as Text of this item, checked. */
+export function getTranscriptAsText(context: IExecuteFunctions, itemIndex: number): boolean {
+	return toBoolean(context, context.getNodeParameter('transcriptAsText', itemIndex, false), 'Transcript as Text', itemIndex);
+}
+
 /** The 404 wording of a call on one conversation. */
 export function conversationNotFound(conversationId: string, agentId: string): string {
 	return `Conversation "${conversationId}" was not found for agent "${agentId}"`;

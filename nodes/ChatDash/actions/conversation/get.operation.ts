@@ -12,13 +12,22 @@
  * summary, evaluation, mistunderstoodQueries, customAnalysis, metadata, createdAt, updatedAt not
  * seen). No error response is documented: ASSUMPTION (as Stripe) an unknown conversation or agent
  * answers 404, reported as `Conversation "…" was not found for agent "…"`.
+ *
+ * Transcript as Text (off by default): the conversation object carries no messages (the docs'
+ * sample has none), so the node then also sends
+ *         GET {Base URL}/agents/{agentId}/conversations/{conversation _id}/messages
+ * (the _id ChatDash answered with, also when the conversation was found by platform ID) and adds
+ * `transcript`: one line per message in the order ChatDash lists them, `User: …` / `Bot: …` /
+ * `Agent: …` (ChatDash's sender names; see helpers/transcript.ts). The messages themselves are not
+ * added. Docs gap: the order of that list is not documented
+ * (https://docs.chat-dash.com/api-reference/messages/pages/get-conversations-messages).
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { requestOptionsField } from '../common.descriptions';
-import { agentIdField, conversationIdField } from './fields';
+import { agentIdField, conversationIdField, getTranscriptAsText, isPlatformIdField, transcriptAsTextField } from './fields';
 
 const show = { resource: ['conversation'], operation: ['get'] };
 
@@ -36,19 +45,24 @@ export const description: INodeProperties[] = [
 		description: "The conversation's ChatDash ID (_id), or its platform ID when Is Platform ID is on",
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Is Platform ID',
-		name: 'isPlatformId',
-		type: 'boolean',
-		default: false,
-		description:
-			"Whether the Conversation ID is the platform's conversation ID (the conversation's platformId on the agent's platform, e.g. a Vapi call ID) instead of ChatDash's _id",
-		displayOptions: { show },
-	},
+	{ ...isPlatformIdField, displayOptions: { show } },
+	{ ...transcriptAsTextField, displayOptions: { show } },
 	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
+/** Reads the conversation as Get does: agent, Conversation ID, Is Platform ID. */
+export function readConversation(context: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	return prepareRead.call(context, itemIndex);
+}
+
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
+	const read = prepareRead.call(this, itemIndex);
+	if (!getTranscriptAsText(this, itemIndex)) return read;
+	const [, agentId, , conversationId] = read.path;
+	return { ...read, then: { kind: 'transcript', agentId, conversationId } };
+}
+
+function prepareRead(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);
 	const conversationId = getIdParameter(this, 'conversationId', 'Conversation ID', itemIndex);
 	const isPlatformId = toBoolean(this, this.getNodeParameter('isPlatformId', itemIndex, false), 'Is Platform ID', itemIndex);

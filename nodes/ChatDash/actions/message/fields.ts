@@ -15,7 +15,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toText } from '../conversation/fields';
 import { refuseField, toIsoDate } from '../../helpers/validation';
 
-export { agentIdField, conversationIdField, conversationNotFound } from '../conversation/fields';
+export { agentIdField, conversationIdField, conversationNotFound, getTranscriptAsText, transcriptAsTextField } from '../conversation/fields';
 
 /** The documented `sender` values. */
 const SENDERS = ['agent', 'bot', 'user'];

@@ -11,13 +11,21 @@
  * version answered a bare array, which is what the node expects. Only TextMessage is documented
  * for reading. The docs document no paging: one request, and Limit is applied to what ChatDash
  * returns. ASSUMPTION (docs silent): an unknown conversation answers 404.
+ *
+ * Transcript as Text (off by default; off, the output is as above): the same single request, and
+ * instead of one item per message ONE item per input item:
+ *         {"agentId", "conversationId", "transcript": "User: …\nBot: …", "messages": [ …as returned… ]}
+ * A transcript belongs to the conversation, not to one message: on every message item it would be
+ * repeated N times, and an extra item would break "one item per message" for the nodes after.
+ * One line per message, in ChatDash's order, senders as ChatDash names them (User / Bot / Agent);
+ * Limit applies before the transcript is made. Docs gap: the list's order is not documented.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { getListRequestLimit, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
-import { agentIdField, conversationIdField, conversationNotFound } from './fields';
+import { agentIdField, conversationIdField, conversationNotFound, getTranscriptAsText, transcriptAsTextField } from './fields';
 
 const show = { resource: ['message'], operation: ['getAll'] };
 
@@ -37,6 +45,11 @@ export const description: INodeProperties[] = [
 		hint: 'ChatDash returns every message (its docs document no paging); the limit is applied to them',
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
+	{
+		...transcriptAsTextField,
+		hint: 'On: one item per conversation holding transcript and messages, instead of one item per message',
+		displayOptions: { show },
+	},
 	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
@@ -48,5 +61,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		path: ['agents', agentId, 'conversations', conversationId, 'messages'],
 		notFoundMessage: conversationNotFound(conversationId, agentId),
 		list: { ...getListRequestLimit(this, itemIndex) },
+		...(getTranscriptAsText(this, itemIndex) ? { then: { kind: 'transcript', agentId, conversationId } as const } : {}),
 	};
 }
