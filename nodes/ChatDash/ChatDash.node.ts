@@ -19,7 +19,7 @@ export class ChatDash implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage the products, subscriptions, invoices, transactions, coupons and promotion codes of the Stripe accounts connected to your ChatDash agency',
+			"Manage your ChatDash agency's clients, agents, conversations, messages, leads and analytics, and the Stripe billing (products, subscriptions, invoices, coupons) of its connected accounts",
 		defaults: { name: 'ChatDash' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -53,6 +53,22 @@ describe('n8n loads the package root', () => {
 		}
 	});
 
+	test('what npm and n8n show first covers the whole API, not only Stripe billing', () => {
+		const node = loader.nodeTypes.chatDash.type.description;
+		const trigger = loader.nodeTypes.chatDashTrigger.type.description;
+		for (const text of [node.description, packageJson.description as string]) {
+			for (const word of [/\bclients\b/, /\bagents\b/, /\bconversations\b/, /\bleads\b/, /\banalytics\b/, /\bStripe\b/]) {
+				expect(text).toMatch(word);
+			}
+		}
+		expect(packageJson.description).toMatch(/\bcall events\b/);
+		expect(trigger.description).toMatch(/\bcall\b/);
+		expect(packageJson.keywords[0]).toBe('n8n-community-node-package');
+		expect(packageJson.keywords).toEqual(expect.arrayContaining(['chatdash', 'ai-agents', 'clients', 'leads', 'stripe']));
+		const [codex] = loader.types.nodes.filter((description) => description.name === 'chatDash').map((description) => description.codex);
+		expect(codex?.alias).toEqual(expect.arrayContaining(['Client', 'Lead', 'Stripe']));
+	});
+
 	test('the codex names the node and its documentation', () => {
 		const [node] = loader.types.nodes;
 		expect(node.codex?.categories?.length).toBeGreaterThan(0);

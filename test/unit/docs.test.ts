@@ -1,0 +1,258 @@
+/**
+ * The reference pages (docs/operations/<resource>.md, docs/trigger.md) against the node description:
+ * their generated field tables (scripts/docs.js, `npm run docs`) must be what the description gives
+ * now, and every field the editor shows must be in its page. The description is read from the
+ * TypeScript sources here, so a field changed without `npm run docs` fails before any build.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+
+import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
+import { ChatDashTrigger } from '../../nodes/ChatDashTrigger/ChatDashTrigger.node';
+
+const docs = require('../../scripts/docs.js');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const node = new ChatDash().description;
+const trigger = new ChatDashTrigger().description;
+
+const readPage = (file: string) => {
+	const full = path.join(ROOT, file);
+	return existsSync(full) ? readFileSync(full, 'utf8') : '';
+};
+
+/** Every field of a property as the editor shows it: its label path and parameter path. */
+function fieldPaths(property: INodeProperties, parent?: { label: string; name: string }): Array<{ label: string; name: string }> {
+	const here = {
+		label: parent ? `${parent.label} → ${property.displayName}` : property.displayName,
+		name: parent ? `${parent.name}.${property.name}` : property.name,
+	};
+	const children: Array<{ label: string; name: string }> = [];
+	if (property.type === 'collection') {
+		for (const option of (property.options ?? []) as INodeProperties[]) children.push(...fieldPaths(option, here));
+	}
+	if (property.type === 'fixedCollection') {
+		const many = property.typeOptions?.multipleValues ? '[]' : '';
+		for (const group of (property.options ?? []) as Array<{ displayName: string; name: string; values: INodeProperties[] }>) {
+			const groupPath = { label: `${here.label} → ${group.displayName}`, name: `${here.name}.${group.name}${many}` };
+			for (const value of group.values) children.push(...fieldPaths(value, groupPath));
+		}
+	}
+	return [here, ...children];
+}
+
+/**
+ * The fields of `description` that are missing from the generated block of their operation in
+ * the committed page, as "file block: label (`name`)".
+ */
+function missingFields(description: INodeTypeDescription, triggerDescription: INodeTypeDescription): string[] {
+	const missing: string[] = [];
+	const check = (file: string, id: string, properties: INodeProperties[]) => {
+		const block: string | undefined = docs.blockText(readPage(file), id);
+		for (const field of properties.flatMap((property) => fieldPaths(property))) {
+			if (!block?.includes(`| ${field.label} | \`${field.name}\` |`)) missing.push(`${file} ${id}: ${field.label} (\`${field.name}\`)`);
+		}
+	};
+	const resources = description.properties.find((property) => property.name === 'resource')!.options as INodePropertyOptions[];
+	for (const resource of resources) {
+		const value = String(resource.value);
+		const shown = description.properties.filter(
+			(property) => !['resource', 'operation'].includes(property.name) && property.displayOptions?.show?.resource?.includes(value),
+		);
+		const operations = description.properties.find(
+			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(value),
+		)!.options as INodePropertyOptions[];
+		for (const operation of operations) {
+			const fields = shown.filter((property) => {
+				const only = property.displayOptions?.show?.operation;
+				return !only || only.includes(operation.value);
+			});
+			check(`docs/operations/${docs.pageFileName(value)}`, `${value}.${operation.value}`, fields);
+		}
+	}
+	check('docs/trigger.md', 'chatDashTrigger', triggerDescription.properties);
+	return missing;
+}
+
+test('every reference page is what `npm run docs` writes from the node description (none is stale)', () => {
+	const pages: Array<{ file: string; text: string }> = docs.renderAll(node, trigger, readPage);
+	expect(pages.map((page) => page.file)).toEqual([
+		'docs/operations/agent.md',
+		'docs/operations/analytics.md',
+		'docs/operations/client.md',
+		'docs/operations/client-member.md',
+		'docs/operations/conversation.md',
+		'docs/operations/coupon.md',
+		'docs/operations/invoice.md',
+		'docs/operations/lead.md',
+		'docs/operations/lead-tag.md',
+		'docs/operations/message.md',
+		'docs/operations/product.md',
+		'docs/operations/promotion-code.md',
+		'docs/operations/subscription.md',
+		'docs/operations/transaction.md',
+		'docs/trigger.md',
+	]);
+	const stale = pages.filter((page) => readPage(page.file) !== page.text).map((page) => `${page.file} (run npm run docs)`);
+	expect(stale).toEqual([]);
+});
+
+test('every field the editor shows for a resource is in its operation’s table in the resource’s page', () => {
+	expect(missingFields(node, trigger)).toEqual([]);
+});
+
+test('renaming a field without regenerating the pages fails that check', () => {
+	const renamed = structuredClone(node);
+	const limit = renamed.properties.find(
+		(property) => property.name === 'limit' && property.displayOptions?.show?.resource?.includes('coupon'),
+	)!;
+	limit.displayName = 'Max Coupons';
+	const options = renamed.properties.find(
+		(property) => property.name === 'options' && property.displayOptions?.show?.resource?.includes('agent'),
+	)!;
+	(options.options as INodeProperties[])[0].name = 'renamedOption';
+	const triggerRenamed = structuredClone(trigger);
+	triggerRenamed.properties[0].displayName = 'Agent';
+
+	const missing = missingFields(renamed, triggerRenamed);
+	expect(missing).toEqual(
+		expect.arrayContaining([
+			'docs/operations/coupon.md coupon.getAll: Max Coupons (`limit`)',
+			expect.stringMatching(/^docs\/operations\/agent\.md agent\.\w+: Options → .+ \(`options\.renamedOption`\)$/),
+			'docs/trigger.md chatDashTrigger: Agent (`agentId`)',
+		]),
+	);
+	// And the page is then stale too.
+	const pages: Array<{ file: string; text: string }> = docs.renderAll(renamed, trigger, readPage);
+	expect(pages.find((page) => page.file === 'docs/operations/coupon.md')!.text).not.toBe(readPage('docs/operations/coupon.md'));
+});
+
+test('page file names follow the resource values', () => {
+	expect(['agent', 'clientMember', 'leadTag', 'promotionCode'].map(docs.pageFileName)).toEqual([
+		'agent.md',
+		'client-member.md',
+		'lead-tag.md',
+		'promotion-code.md',
+	]);
+});
+
+describe('rendering', () => {
+	const field = (overrides: Partial<INodeProperties>): INodeProperties => ({
+		displayName: 'Note',
+		name: 'note',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { resource: ['thing'], operation: ['create'] } },
+		...overrides,
+	});
+	const description = (fields: INodeProperties[], operations: Array<[string, string]>) => ({
+		properties: [
+			{ displayName: 'Resource', name: 'resource', type: 'options', options: [{ name: 'Thing', value: 'thing' }], default: 'thing' },
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				displayOptions: { show: { resource: ['thing'] } },
+				options: operations.map(([value, name]) => ({ name, value })),
+				default: operations[0][0],
+			},
+			...fields,
+		],
+	});
+	const pageOf = (fields: INodeProperties[], operations: Array<[string, string]>) =>
+		docs.pagesFor(description(fields, operations)).find((page: { file: string }) => page.file === 'docs/operations/thing.md');
+
+	test('a | and a line break in a cell do not break the table; a default with a backtick stays code', () => {
+		const table: string = docs.renderTable([field({ description: 'A | B\nC\r\nD', default: 'x`y' })]);
+		const row = table.split('\n')[2];
+		expect(row).toBe('| Note | `note` | Text | no | `` "x`y" `` | A \\| B<br>C<br>D. |');
+		expect(table.split('\n')).toHaveLength(3);
+	});
+
+	test('collections, fixed collections, locator modes, options and conditions are spelled out', () => {
+		const table: string = docs.renderTable([
+			field({ displayName: 'Kind', name: 'kind', type: 'options', options: [{ name: 'Big', value: 'big' }], default: 'big' }),
+			field({
+				displayName: 'Size',
+				name: 'size',
+				type: 'number',
+				required: true,
+				default: 3,
+				description: 'How big',
+				hint: 'Whole numbers',
+				displayOptions: { show: { resource: ['thing'], operation: ['create'], kind: ['big'] } },
+			}),
+			field({
+				displayName: 'Owner',
+				name: 'owner',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				modes: [
+					{ displayName: 'From List', name: 'list', type: 'list', placeholder: 'Select...' },
+					{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'o_1', hint: 'The owner ID' },
+				],
+			}),
+			field({
+				displayName: 'Extra',
+				name: 'extra',
+				type: 'collection',
+				default: {},
+				options: [{ displayName: 'Secret', name: 'secret', type: 'string', typeOptions: { password: true }, default: '' }],
+			}),
+			field({
+				displayName: 'Rows',
+				name: 'rows',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				options: [{ displayName: 'Row', name: 'row', values: [{ displayName: 'Cell', name: 'cell', type: 'string', default: '' }] }],
+			}),
+		]);
+		expect(table.split('\n').slice(2)).toEqual([
+			'| Kind | `kind` | Options | no | `"big"` | Options: Big (`big`). |',
+			'| Size | `size` | Number | yes | `3` | How big. *Hint:* Whole numbers. Shown when Kind is Big. |',
+			'| Owner | `owner` | Resource locator | no | `{"mode":"list","value":""}` | Modes: From List; By ID, e.g. `o_1` (The owner ID). |',
+			'| Extra | `extra` | Collection | no | `{}` |  |',
+			'| Extra → Secret | `extra.secret` | Text (password) | no | `""` |  |',
+			'| Rows | `rows` | Fixed collection (repeatable) | no | `{}` |  |',
+			'| Rows → Row → Cell | `rows.row[].cell` | Text | no | `""` |  |',
+		]);
+	});
+
+	test('hand-written text stays; blocks go under their heading, new operations get a section, removed ones go; twice is the same', () => {
+		const page = pageOf(
+			[field({}), field({ displayName: 'Tag', name: 'tag', displayOptions: { show: { resource: ['thing'], operation: ['tag'] } } })],
+			[
+				['create', 'Create'],
+				['tag', 'Tag It'],
+			],
+		);
+		const written = [
+			'# Thing',
+			'',
+			'Intro, hand-written.',
+			'',
+			'## Create (`create`)',
+			'',
+			'What Create sends, hand-written.',
+			'',
+			'## Gone',
+			'',
+			'<!-- fields:start thing.gone -->',
+			'| old |',
+			'<!-- fields:end thing.gone -->',
+			'',
+			'Hand-written about Gone.',
+			'',
+		].join('\n');
+		const once: string = docs.renderPage(written, page);
+		expect(docs.blockIds(once)).toEqual(['thing.create', 'thing.tag']);
+		expect(once).toContain('## Create (`create`)\n\n<!-- fields:start thing.create -->');
+		expect(once).toContain('<!-- fields:end thing.create -->\n\nWhat Create sends, hand-written.\n\n## Gone\n\nHand-written about Gone.\n');
+		expect(once).toMatch(/Hand-written about Gone\.\n\n## Tag It\n\n<!-- fields:start thing\.tag -->[\s\S]*\| Tag \| `tag` \|[\s\S]*<!-- fields:end thing\.tag -->\n$/);
+		expect(once.startsWith('# Thing\n\nIntro, hand-written.\n\n')).toBe(true);
+		expect(docs.renderPage(once, page)).toBe(once);
+	});
+});
