@@ -440,13 +440,13 @@ describe('Agent → Assign to Client', () => {
 	});
 
 	test.each([
-		['={{ "" }}', 'The Agent IDs list is empty: give at least one agent ID'],
-		[' , ', 'The Agent IDs list is empty: give at least one agent ID'],
-		['[]', 'The Agent IDs list is empty: give at least one agent ID'],
-		['={{ [] }}', 'The Agent IDs list is empty: give at least one agent ID'],
+		['={{ "" }}', 'The Agent IDs list is empty: give at least one ID'],
+		[' , ', 'The Agent IDs list is empty: give at least one ID'],
+		['[]', 'The Agent IDs list is empty: give at least one ID'],
+		['={{ [] }}', 'The Agent IDs list is empty: give at least one ID'],
 		[`={{ ["${AGENT_1}", " "] }}`, 'The Agent IDs entry 2 is empty'],
 		['[not json', 'The Agent IDs must be a JSON array of IDs, e.g. ["id1", "id2"], or IDs separated by commas'],
-		['={{ {} }}', 'The Agent IDs must be a list of IDs (text or an array)'],
+		['={{ {} }}', 'The Agent IDs must be a list of IDs (text or an array), but the expression gave an object'],
 	])('Agent IDs %j → %s, nothing sent', async (agentIds, message) => {
 		const { error } = await run(assign(agentIds));
 		expect(error?.message).toBe(message);
@@ -477,7 +477,7 @@ describe('Agent → Assign to Client', () => {
 		);
 		expect(output.map((item) => [item.json.message ?? item.json.error, item.pairedItem])).toEqual([
 			['Agent assigned to client successfully', { item: 0 }],
-			['The Agent IDs list is empty: give at least one agent ID', { item: 1 }],
+			['The Agent IDs list is empty: give at least one ID', { item: 1 }],
 			['Agent assigned to client successfully', { item: 2 }],
 		]);
 		expect(emulator.requests.map((request) => request.json).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([

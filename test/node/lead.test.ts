@@ -159,8 +159,8 @@ describe('Lead → Create', () => {
 		[{ phone: '={{ null }}' }, 'The Phone must be text, but the expression gave null'],
 		[{ additionalFields: { customFields: '{"name": ' } }, 'The Custom Fields must be a JSON object, e.g. {"name": "Jane Doe"}'],
 		[{ additionalFields: { customFields: '={{ [1, 2] }}' } }, 'The Custom Fields must be a JSON object, e.g. {"name": "Jane Doe"}'],
-		[{ additionalFields: { tags: '={{ [" "] }}' } }, 'The Tags entry " " is empty'],
-		[{ additionalFields: { tags: '={{ 5 }}' } }, 'The Tags must be a list of tag IDs, not 5'],
+		[{ additionalFields: { tags: '={{ [" "] }}' } }, 'The Tag Names or IDs entry 1 is empty'],
+		[{ additionalFields: { tags: '={{ {} }}' } }, 'The Tag Names or IDs must be a list of IDs (text or an array), but the expression gave an object'],
 		[{ options: { batchSize: '={{ 0 }}' } }, 'The Batch Size must be a whole number from 1 to 100, not 0'],
 		[{ options: { batchSize: '={{ 101 }}' } }, 'The Batch Size must be a whole number from 1 to 100, not 101'],
 		[{ agentId: byId('..') }, 'The Agent cannot be ".."'],
@@ -283,7 +283,7 @@ describe('Lead → Update', () => {
 
 	test.each([
 		[{ updateFields: {} }, 'Nothing to update: add Custom Fields, Phone, Tags under Update Fields'],
-		[{ updateFields: { tags: [] } }, 'The Tags field is empty: select at least one tag, or remove the field'],
+		[{ updateFields: { tags: [] } }, 'The Tag Names or IDs list is empty: give at least one ID'],
 		[{ updateFields: { phone: '' } }, 'The Phone is empty'],
 		[{ updateFields: { customFields: 'not json' } }, 'The Custom Fields must be a JSON object, e.g. {"name": "Jane Doe"}'],
 		[{ leadId: '={{ "" }}', updateFields: { phone: '+1' } }, 'The Lead ID is empty'],
@@ -388,8 +388,8 @@ describe('Mapping Column Mode: Map Automatically', () => {
 		['a phone that is an object', [{ phone: { number: '+1' } }], 'Item 1: the column "phone" must be text, but the item has an object'],
 		['a nested object as a custom field', [{ phone: '+1' }, { phone: '+2' }, { phone: '+3', address: { city: 'Oslo' } }], 'Item 3: the column "address" must be text, a number, true/false or empty, but the item has an object'],
 		['an array as a custom field', [{ phone: '+1', languages: ['en', 'de'] }], 'Item 1: the column "languages" must be text, a number, true/false or empty, but the item has an array'],
-		['a tag entry that is not an ID', [{ phone: '+1', tags: [TAG_HOT, ''] }], 'Item 1: the column "tags" entry "" is empty'],
-		['tags that are a number', [{ phone: '+1', tags: 7 }], 'Item 1: the column "tags" must be a list of tag IDs, not 7'],
+		['a tag entry that is not an ID', [{ phone: '+1', tags: [TAG_HOT, ''] }], 'Item 1: the column "tags" entry 2 is empty'],
+		['tags that are an object', [{ phone: '+1', tags: { id: 7 } }], 'Item 1: the column "tags" must be a list of IDs (text or an array), but the item has an object'],
 	])('Create refuses %s before anything is sent, naming the item and the column', async (_name, items, message) => {
 		const { error } = await run(autoCreate(), items);
 		expect(error?.message).toBe(message);

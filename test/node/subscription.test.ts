@@ -134,8 +134,8 @@ describe('Subscription → Create', () => {
 
 	test.each([
 		[{ clientId: '={{ "  " }}' }, 'The Client ID is empty'],
-		[{ agentIds: ' , ' }, 'The Agent IDs is empty'],
-		[{ agentIds: '={{ [{ "id": 1 }] }}' }, 'The Agent IDs must be agent IDs separated by commas, or an array of them'],
+		[{ agentIds: ' , ' }, 'The Agent IDs list is empty: give at least one ID'],
+		[{ agentIds: '={{ [{ "id": 1 }] }}' }, 'The Agent IDs entry 1 must be text, but the expression gave an object'],
 		[{ productId: byId('={{ " " }}') }, 'The Product is empty'],
 		[{ additionalFields: { startDate: 'next tuesday' } }, 'The Start Date must be a date, not "next tuesday"'],
 		[{ additionalFields: { taxEnabled: '={{ "maybe" }}' } }, 'The Tax Enabled must be true or false, not "maybe"'],

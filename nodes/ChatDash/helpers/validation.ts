@@ -46,6 +46,53 @@ export function refuseField(
 	});
 }
 
+/**
+ * An ID-list field's value as IDs: an array (from an expression or a multi-select), JSON array
+ * text (`["a","b"]`), or IDs separated by commas or new lines. Each entry trimmed and checked
+ * (problemWithId), repeats sent once, in order. Every ID-list field reads its input this way, and
+ * `refuse` gets the problem to report against the field (or, in Map Automatically, the column).
+ * An empty list is returned as such: whether that is allowed is the field's decision.
+ */
+export function toIdList(value: unknown, refuse: (problem: string) => never, source = 'the expression gave'): string[] {
+	let entries: unknown[];
+	if (Array.isArray(value)) {
+		entries = value;
+	} else if (typeof value === 'string' && value.trim().startsWith('[')) {
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			return refuse('must be a JSON array of IDs, e.g. ["id1", "id2"], or IDs separated by commas');
+		}
+		if (!Array.isArray(parsed)) return refuse('must be a JSON array of IDs, e.g. ["id1", "id2"], or IDs separated by commas');
+		entries = parsed;
+	} else if (typeof value === 'string' || typeof value === 'number') {
+		entries = String(value)
+			.split(/[,\n]/)
+			.filter((entry) => entry.trim() !== '');
+	} else if (value === undefined || value === null) {
+		entries = [];
+	} else {
+		return refuse(`must be a list of IDs (text or an array), but ${source} ${describeType(value)}`);
+	}
+	const ids: string[] = [];
+	entries.forEach((entry, position) => {
+		const problem = problemWithId(entry, source);
+		if (problem) refuse(`entry ${position + 1} ${problem}`);
+		const id = String(entry).trim();
+		if (!ids.includes(id)) ids.push(id);
+	});
+	return ids;
+}
+
+/** Reads a required ID-list field (see toIdList): at least one ID, or an error naming the field. */
+export function getIdListParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string[] {
+	const refuse = (problem: string): never => refuseField(context, itemIndex, label, problem);
+	const ids = toIdList(context.getNodeParameter(name, itemIndex, '') as unknown, refuse);
+	if (ids.length === 0) refuse('list is empty: give at least one ID');
+	return ids;
+}
+
 /** Reads an ID parameter (plain or resource locator), trimmed, or throws an error naming the field. */
 export function getIdParameter(
 	context: IExecuteFunctions,

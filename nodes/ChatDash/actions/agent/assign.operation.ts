@@ -15,9 +15,8 @@
  * ASSUMPTION (as Stripe) an unknown client or agent answers 404, reported with the IDs sent.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getIdParameter, problemWithId } from '../../helpers/validation';
+import { getIdListParameter, getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { requestOptionsField } from '../common.descriptions';
 import { clientIdField } from './fields';
@@ -48,47 +47,9 @@ export const description: INodeProperties[] = [
 	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
-function refuse(context: IExecuteFunctions, itemIndex: number, message: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		itemIndex,
-		description: `Set 'Agent IDs' to one or more agent IDs for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
-	});
-}
-
-/** The agent IDs of the list, trimmed, each once, in order; or throws naming the field. */
-function toAgentIds(context: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
-	let entries: unknown[];
-	if (Array.isArray(value)) {
-		entries = value;
-	} else if (typeof value === 'string' && value.trim().startsWith('[')) {
-		try {
-			const parsed: unknown = JSON.parse(value);
-			if (!Array.isArray(parsed)) throw new Error('not an array');
-			entries = parsed;
-		} catch {
-			refuse(context, itemIndex, 'The Agent IDs must be a JSON array of IDs, e.g. ["id1", "id2"], or IDs separated by commas');
-		}
-	} else if (typeof value === 'string' || typeof value === 'number') {
-		entries = String(value)
-			.split(/[,\n]/)
-			.filter((entry) => entry.trim() !== '');
-	} else {
-		refuse(context, itemIndex, 'The Agent IDs must be a list of IDs (text or an array)');
-	}
-	const ids: string[] = [];
-	entries.forEach((entry, position) => {
-		const problem = problemWithId(entry);
-		if (problem) refuse(context, itemIndex, `The Agent IDs entry ${position + 1} ${problem}`);
-		const id = String(entry).trim();
-		if (!ids.includes(id)) ids.push(id);
-	});
-	if (ids.length === 0) refuse(context, itemIndex, 'The Agent IDs list is empty: give at least one agent ID');
-	return ids;
-}
-
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const clientId = getIdParameter(this, 'clientId', 'Client', itemIndex);
-	const agentIds = toAgentIds(this, this.getNodeParameter('agentIds', itemIndex, ''), itemIndex);
+	const agentIds = getIdListParameter(this, 'agentIds', 'Agent IDs', itemIndex);
 	return {
 		method: 'PUT',
 		path: ['agents', 'assign'],

@@ -15,6 +15,7 @@ import {
 	refuseColumn,
 	refuseField,
 	toColumnNames,
+	toIdList,
 } from '../../helpers/validation';
 import { idLocatorField, requestOptionsField } from '../common.descriptions';
 
@@ -86,24 +87,17 @@ export function toCustomFields(context: IExecuteFunctions, value: unknown, itemI
 }
 
 /**
- * Tag IDs from the multi-select (an array) or an expression (an array, or text separated by
- * commas), each one trimmed and non-empty, or throws naming the field.
+ * Tag IDs from the multi-select (an array) or an expression, read as every ID-list field is
+ * (toIdList), or throws naming the field (or, in Map Automatically, the column).
  */
 export function toTagIds(
 	context: IExecuteFunctions,
 	value: unknown,
 	itemIndex: number,
-	refuse: (problem: string) => never = (problem) => refuseField(context, itemIndex, 'Tags', problem),
+	refuse: (problem: string) => never = (problem) => refuseField(context, itemIndex, 'Tag Names or IDs', problem),
+	source?: string,
 ): string[] {
-	let list: unknown[];
-	if (Array.isArray(value)) list = value;
-	else if (typeof value === 'string') list = value.trim() === '' ? [] : value.split(',');
-	else return refuse(`must be a list of tag IDs, not ${JSON.stringify(value)}`);
-	return list.map((entry) => {
-		const problem = problemWithId(entry);
-		if (problem) refuse(`entry ${JSON.stringify(entry)} ${problem}`);
-		return String(entry).trim();
-	});
+	return toIdList(value, refuse, source);
 }
 
 // ---- Mapping Column Mode (Lead → Create and Lead → Update) ----------------------------------
@@ -277,7 +271,7 @@ export function autoMappedLead(
 			leadId = String(value).trim();
 		} else if (column === TAGS_COLUMN) {
 			if (value === null || value === undefined) continue;
-			const tags = toTagIds(context, value, itemIndex, (problem) => refuseColumn(context, itemIndex, column, problem));
+			const tags = toTagIds(context, value, itemIndex, (problem) => refuseColumn(context, itemIndex, column, problem), ITEM_HAS);
 			if (tags.length) record.tags = tags;
 			else if (mapping.partial) {
 				// Whether an empty list clears the lead's tags is not documented: do not send it by accident.

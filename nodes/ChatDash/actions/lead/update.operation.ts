@@ -149,9 +149,9 @@ function prepareFromFields(this: IExecuteFunctions, itemIndex: number): ChatDash
 		const tags = toTagIds(this, updateFields.tags, itemIndex);
 		if (tags.length === 0) {
 			// Whether an empty list clears the lead's tags is not documented: do not send it by accident.
-			throw new NodeOperationError(this.getNode(), 'The Tags field is empty: select at least one tag, or remove the field', {
+			throw new NodeOperationError(this.getNode(), 'The Tag Names or IDs list is empty: give at least one ID', {
 				itemIndex,
-				description: `ChatDash's docs do not say what an empty tag list does; nothing was sent to ChatDash for item ${itemIndex + 1}.`,
+				description: `What an empty tag list would do to the lead is not known, so none is sent: select at least one tag, or remove the field. Nothing was sent to ChatDash for item ${itemIndex + 1}.`,
 			});
 		}
 		body.tags = tags;

@@ -21,10 +21,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
+import { getIdListParameter, getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { accountIdField, requestOptionsField } from '../common.descriptions';
-import { productIdField, refuse, showFor } from './fields';
+import { productIdField, showFor } from './fields';
 
 const show = showFor('create');
 
@@ -56,7 +56,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '64abc123def456789012345b, 64abc123def456789012345c',
 		description: 'The ChatDash agents the subscription is for, separated by commas (or an array from an expression)',
-		hint: 'One or more agent IDs, comma-separated',
+		hint: 'One or more agent IDs: separated by commas or new lines, a JSON array, or an expression giving an array. Repeats are sent once.',
 		displayOptions: { show },
 	},
 	{ ...productIdField, displayOptions: { show } },
@@ -105,37 +105,10 @@ export const description: INodeProperties[] = [
 	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
-/** The agent IDs as an array of strings: from comma-separated text or an array, at least one. */
-function getAgentIds(context: IExecuteFunctions, itemIndex: number): string[] {
-	const value = context.getNodeParameter('agentIds', itemIndex, '') as unknown;
-	const parts: unknown[] = Array.isArray(value)
-		? value
-		: typeof value === 'string'
-			? value.split(',')
-			: [value];
-	const ids: string[] = [];
-	for (const part of parts) {
-		if (typeof part !== 'string' && typeof part !== 'number') {
-			refuse(
-				context,
-				itemIndex,
-				'The Agent IDs must be agent IDs separated by commas, or an array of them',
-				`Got ${JSON.stringify(value)}.`,
-			);
-		}
-		const id = String(part).trim();
-		if (id) ids.push(id);
-	}
-	if (!ids.length) {
-		refuse(context, itemIndex, 'The Agent IDs is empty', "Set 'Agent IDs' to one or more agent IDs, separated by commas.");
-	}
-	return ids;
-}
-
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
 	const clientId = getIdParameter(this, 'clientId', 'Client ID', itemIndex);
-	const agentIds = getAgentIds(this, itemIndex);
+	const agentIds = getIdListParameter(this, 'agentIds', 'Agent IDs', itemIndex);
 	const productId = getIdParameter(this, 'productId', 'Product', itemIndex);
 
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
