@@ -5,6 +5,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
+import { resources } from '../../nodes/ChatDash/actions/resources';
 
 const { properties } = new ChatDash().description;
 const byName = (name: string) => properties.filter((property) => property.name === name);
@@ -99,5 +100,20 @@ test('operations that delete or overwrite data say so to a model (the action is 
 	for (const { option } of destructive) {
 		expect(option.action).toMatch(/permanently$|^Overwrite /);
 		expect(option.description).toMatch(/cannot be undone|previous messages are lost/);
+	}
+});
+
+test('the registry: each operation is registered under its own option.value, and its fields show for that operation only', () => {
+	for (const [resource, operations] of Object.entries(resources)) {
+		for (const [exportName, operation] of Object.entries(operations)) {
+			// A mismatch would route a saved `operation` value to another file's prepare().
+			expect({ resource, exportName, value: operation.option.value }).toEqual({ resource, exportName, value: exportName });
+			for (const field of operation.description) {
+				expect({ field: field.name, show: field.displayOptions?.show }).toEqual({
+					field: field.name,
+					show: expect.objectContaining({ resource: [resource], operation: [exportName] }),
+				});
+			}
+		}
 	}
 });
