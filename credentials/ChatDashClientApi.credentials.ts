@@ -46,7 +46,7 @@ export class ChatDashClientApi implements ICredentialType {
 			default: '',
 			placeholder: 'CD.CL.…',
 			description:
-				"The API key of one client of your agency; it starts with CD.CL. It is not the agency API key. ChatDash's documentation does not say where a client's key is found: ask ChatDash if you cannot find it in the client's settings. Sent as-is in the Authorization header.",
+				"The API key of one client of your agency; it starts with CD.CL. It is not the agency API key. Look for it in the client's settings in ChatDash; ask ChatDash support if it is not there. Sent as-is in the Authorization header.",
 		},
 		{
 			displayName: 'Client ID',

@@ -6,6 +6,9 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { resources } from '../../nodes/ChatDash/actions/resources';
+import { ChatDashTrigger } from '../../nodes/ChatDashTrigger/ChatDashTrigger.node';
+import { ChatDashApi } from '../../credentials/ChatDashApi.credentials';
+import { ChatDashClientApi } from '../../credentials/ChatDashClientApi.credentials';
 
 const { properties } = new ChatDash().description;
 const byName = (name: string) => properties.filter((property) => property.name === name);
@@ -116,4 +119,20 @@ test('the registry: each operation is registered under its own option.value, and
 			}
 		}
 	}
+});
+
+test('no description or hint the editor shows speaks about ChatDash’s docs (gaps go to headers and reference pages)', () => {
+	const texts: string[] = [];
+	const walk = (value: unknown, key = ''): void => {
+		if (Array.isArray(value)) return value.forEach((entry) => walk(entry));
+		if (value && typeof value === 'object') return Object.entries(value).forEach(([name, entry]) => walk(entry, name));
+		if (typeof value === 'string' && ['description', 'hint', 'placeholder', 'displayName', 'action', 'name'].includes(key)) texts.push(value);
+	};
+	walk(new ChatDash().description);
+	walk(new ChatDashTrigger().description);
+	walk(new ChatDashApi().properties);
+	walk(new ChatDashClientApi().properties);
+	expect(texts.length).toBeGreaterThan(300);
+	const aboutDocs = texts.filter((text) => /\bdocs?\b|documented|documentation/i.test(text.replace(/https?:\/\/\S+/g, '')));
+	expect(aboutDocs).toEqual([]);
 });

@@ -73,7 +73,7 @@ export function agentBodyFields(verb: 'set' | 'change'): INodeProperties[] {
 		name,
 		type: 'boolean',
 		default: false,
-		description: `Whether ${what}. Sent in agentConfig.${name}; ChatDash's docs show this flag only in a sample, without a description.`,
+		description: `Whether ${what}. Sent in agentConfig.${name}.`,
 	});
 	return [
 		{
@@ -99,7 +99,7 @@ export function agentBodyFields(verb: 'set' | 'change'): INodeProperties[] {
 			name: 'platformCredentials',
 			type: 'json',
 			default: '{}',
-			description: `Additional credentials some platforms need, as a JSON object, e.g. {"botId": "…", "workspaceId": "…"} for Botpress. ChatDash's docs name variants for Botpress, Flowise, Vapi and n8n but do not list their fields, so the object is sent as entered (to ${verb} it).`,
+			description: `Additional credentials some platforms need, as a JSON object, e.g. {"botId": "…", "workspaceId": "…"} for Botpress. Botpress, Flowise, Vapi and n8n agents each take their own; the object is sent as entered (to ${verb} it).`,
 		},
 		flag('Use Import Webhook', 'useImportWebhook', 'ChatDash imports conversations through its webhook (Retell and Vapi agents)'),
 		flag('Using External Widget', 'usingExternalWidget', 'the agent uses an external chat widget (text agents only)'),

@@ -104,7 +104,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				placeholder: '-300',
 				description:
-					'The time zone offset ChatDash should count in (filter.utcOffset). Sent as text, exactly as entered, as the docs’ current page shows it; the docs do not say the unit (minutes or hours).',
+					'The time zone offset ChatDash should count in (filter.utcOffset), e.g. -300. Sent as text, exactly as entered.',
 			},
 		],
 	},

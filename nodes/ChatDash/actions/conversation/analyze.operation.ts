@@ -47,7 +47,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'autoTag',
 		description: 'Which AI analysis to trigger (sent as the last path segment)',
-		hint: 'Seen on one page of the ChatDash docs only; only Auto Tag’s answer is documented',
+		hint: 'ChatDash starts the analysis; the output is its answer as it comes (Auto Tag answers with the assigned topic)',
 		displayOptions: { show },
 	},
 	{ ...requestOptionsField, displayOptions: { show } },

@@ -154,7 +154,7 @@ const BODY_FIELDS: Record<string, BodyField> = {
 	channel: text('channel', 'Channel', 'The channel where the conversation took place. ChatDash does not document its values.'),
 	cost: amount('cost', 'Cost', 'The cost of the conversation (voice AI calls)'),
 	countryCode: text('countryCode', 'Country Code', "The country code of the user's location (ISO 3166-1 alpha-2)", 'US'),
-	customAnalysis: object('customAnalysis', 'Custom Analysis', 'Custom analysis results, as a JSON object. The docs show only an empty object.'),
+	customAnalysis: object('customAnalysis', 'Custom Analysis', 'Custom analysis results, as a JSON object'),
 	device: text('device', 'Device', 'The device used for the conversation'),
 	duration: amount('duration', 'Duration', 'The duration of the conversation in minutes (voice AI calls)'),
 	endedAt: date('endedAt', 'Ended At', 'The date and time the conversation ended; sent as ISO 8601 (YYYY-MM-DDTHH:mm:ss.sssZ)'),
@@ -195,7 +195,7 @@ const BODY_FIELDS: Record<string, BodyField> = {
 	leadId: text('leadId', 'Lead ID', 'The lead associated with the conversation'),
 	liveAgentId: text('liveAgentId', 'Live Agent ID', 'ID of the live agent that handled the conversation'),
 	liveAgentName: text('liveAgentName', 'Live Agent Name', 'Name of the live agent handling the conversation'),
-	metadata: object('metadata', 'Metadata', 'Metadata of the conversation, as a JSON object. The docs show only an empty object.'),
+	metadata: object('metadata', 'Metadata', 'Metadata of the conversation, as a JSON object'),
 	mistunderstoodQueries: {
 		label: 'Misunderstood Queries',
 		property: {
@@ -205,7 +205,7 @@ const BODY_FIELDS: Record<string, BodyField> = {
 			typeOptions: { multipleValues: true },
 			default: {},
 			placeholder: 'Add Query',
-			description: 'Questions the agent did not understand (sent as mistunderstoodQueries, spelled so in the docs)',
+			description: 'Questions the agent did not understand (sent as mistunderstoodQueries, ChatDash’s spelling)',
 			options: [
 				{
 					displayName: 'Query',

@@ -35,7 +35,7 @@ export const description: INodeProperties[] = [
 	{ ...returnAllField, displayOptions: { show } },
 	{
 		...limitField,
-		hint: 'ChatDash returns the whole list (its docs document no paging); the limit is applied to it',
+		hint: 'ChatDash returns the whole list at once; the limit keeps the first ones',
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
 	{

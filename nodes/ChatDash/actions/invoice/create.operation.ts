@@ -68,7 +68,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'send_invoice',
 		description: 'How the invoice is collected',
-		hint: 'ChatDash’s docs show only send_invoice; no other value is documented',
+		hint: 'ChatDash emails the invoice to the customer (send_invoice)',
 		displayOptions: { show },
 	},
 	{

@@ -88,7 +88,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '+14155550123',
 		description: 'The phone number of the lead, typically an expression reading it from the input item',
-		hint: 'Sent exactly as entered: ChatDash’s docs do not state a format (E.164 such as +14155550123 is a safe choice)',
+		hint: 'Sent exactly as entered; use the international format (E.164), e.g. +14155550123',
 		displayOptions: inMode(show, MAP_EACH_COLUMN),
 	},
 	{

@@ -151,7 +151,7 @@ export function phoneColumnField(show: Record<string, string[]>, description: st
 		default: 'phone',
 		placeholder: 'phone',
 		description,
-		hint: 'Sent exactly as the item has it: ChatDash’s docs do not state a format (E.164 such as +14155550123 is a safe choice)',
+		hint: 'Sent exactly as the item has it; use the international format (E.164), e.g. +14155550123',
 		displayOptions: inMode(show, MAP_AUTOMATICALLY),
 	};
 }

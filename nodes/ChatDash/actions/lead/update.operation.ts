@@ -49,7 +49,7 @@ const show = { resource: ['lead'], operation: ['update'] };
 const updateFieldOptions: INodeProperties[] = [
 	{
 		...customFieldsField,
-		description: `${customFieldsField.description} ChatDash’s docs do not say whether this replaces or merges with the lead’s current custom fields.`,
+		description: `${customFieldsField.description} Sent as the lead’s custom fields; include every field the lead should keep, in case ChatDash replaces them.`,
 	},
 	{
 		displayName: 'Phone',
@@ -60,7 +60,7 @@ const updateFieldOptions: INodeProperties[] = [
 		description: 'The new phone number of the lead, sent exactly as entered',
 	},
 	tagsField(
-		'The lead tags the lead should have. ChatDash’s docs do not say whether this replaces or adds to its current tags.',
+		'The lead tags the lead should have: list every tag it should keep, in case ChatDash replaces its current tags.',
 	),
 ];
 

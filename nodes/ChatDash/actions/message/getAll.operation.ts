@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 	{ ...returnAllField, displayOptions: { show } },
 	{
 		...limitField,
-		hint: 'ChatDash returns every message (its docs document no paging); the limit is applied to them',
+		hint: 'ChatDash returns every message at once; the limit keeps the first ones',
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
 	{

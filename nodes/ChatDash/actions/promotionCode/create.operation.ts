@@ -43,7 +43,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'SUMMER20',
 		description:
-			'The code customers enter. Leave empty to have one generated (the docs’ description of this case is cut off; Stripe generates one).',
+			'The code customers enter. Leave empty to have one generated.',
 		displayOptions: { show },
 	},
 	{

@@ -83,7 +83,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				placeholder: 'minutes',
 				description:
-					'The usage metric of the product’s pricing, as ChatDash names it (the docs’ sample uses "minutes"). Sent as selectedProduct.pricing.metrics.',
+					'The usage metric of the product’s pricing, as ChatDash names it, e.g. minutes. Sent as selectedProduct.pricing.metrics.',
 			},
 			{
 				displayName: 'Start Date',
