@@ -62,6 +62,38 @@ export function idLocatorField(field: {
 }
 
 /** A coupon of the connected account, picked from a searchable list or typed by ID. */
+/**
+ * An agent of the agency, picked from Fetch Agents (searchAgents) or typed by ID: one picker for
+ * every operation that works on an agent; `description` says what for.
+ */
+export function agentPickerField(description: string): INodeProperties {
+	return idLocatorField({
+		displayName: 'Agent',
+		name: 'agentId',
+		description,
+		searchListMethod: 'searchAgents',
+		listPlaceholder: 'Select an agent...',
+		idPlaceholder: '65a1f0c2e4b0a1b2c3d4e5f6',
+		idHint: 'The ChatDash agent ID (its _id, 24 hexadecimal characters)',
+	});
+}
+
+/** A client of the agency, picked from Fetch Clients (searchable by name) or typed by its `_id`. */
+export const clientIdField: INodeProperties = idLocatorField({
+	displayName: 'Client',
+	name: 'clientId',
+	description: 'The client to work on',
+	searchListMethod: 'searchClients',
+	listPlaceholder: 'Select a client...',
+	idPlaceholder: '6650a1c2e4b0f3a1d2c3b4a5',
+	idHint: 'The ChatDash client ID: the _id of a client (24 hexadecimal characters), as Create Client or Get Many output it',
+});
+
+/** The 404 wording of a call on one agent. */
+export function agentNotFound(agentId: string): string {
+	return `Agent "${agentId}" was not found`;
+}
+
 export const couponIdField: INodeProperties = idLocatorField({
 	displayName: 'Coupon',
 	name: 'couponId',

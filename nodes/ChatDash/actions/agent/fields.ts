@@ -9,35 +9,13 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocatorField, requestOptionsField } from '../common.descriptions';
+import { agentNotFound, agentPickerField, clientIdField, requestOptionsField } from '../common.descriptions';
 import { refuseField, toBoolean } from '../../helpers/validation';
 
-/** An agent of the agency, picked from Fetch Agents (searchAgents) or typed by ID. */
-export const agentIdField: INodeProperties = idLocatorField({
-	displayName: 'Agent',
-	name: 'agentId',
-	description: 'The agent to work on',
-	searchListMethod: 'searchAgents',
-	listPlaceholder: 'Select an agent...',
-	idPlaceholder: '65a1f0c2e4b0a1b2c3d4e5f6',
-	idHint: 'The ChatDash agent ID (its _id, 24 hexadecimal characters)',
-});
+/** The agent an Agent operation works on. */
+export const agentIdField: INodeProperties = agentPickerField('The agent to work on');
 
-/** A client of the agency, picked from Fetch Clients (searchClients) or typed by ID. */
-export const clientIdField: INodeProperties = idLocatorField({
-	displayName: 'Client',
-	name: 'clientId',
-	description: 'The client to work on',
-	searchListMethod: 'searchClients',
-	listPlaceholder: 'Select a client...',
-	idPlaceholder: '65a1f0c2e4b0a1b2c3d4e5f0',
-	idHint: 'The ChatDash client ID (its _id, 24 hexadecimal characters)',
-});
-
-/** The 404 wording of a call on one agent. */
-export function agentNotFound(agentId: string): string {
-	return `Agent "${agentId}" was not found`;
-}
+export { agentNotFound, clientIdField };
 
 /** The agent platforms, as the docs' `platform` enum lists them (value) and the products call themselves (name). */
 export const platformOptions = [

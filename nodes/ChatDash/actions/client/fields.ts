@@ -9,18 +9,9 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { idLocatorField } from '../common.descriptions';
+import { clientIdField } from '../common.descriptions';
 
-/** A client of the agency, picked from Fetch Clients (searchable by name) or typed by its `_id`. */
-export const clientIdField: INodeProperties = idLocatorField({
-	displayName: 'Client',
-	name: 'clientId',
-	description: 'The client to work on',
-	searchListMethod: 'searchClients',
-	listPlaceholder: 'Select a client...',
-	idPlaceholder: '6650a1c2e4b0f3a1d2c3b4a5',
-	idHint: 'The ChatDash client ID: the _id of a client (24 hexadecimal characters), as Create Client or Get Many output it',
-});
+export { clientIdField };
 
 /** The 404 wording of a call on one client. */
 export function clientNotFound(clientId: string): string {

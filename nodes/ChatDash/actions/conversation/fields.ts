@@ -7,19 +7,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idLocatorField } from '../common.descriptions';
+import { agentNotFound, agentPickerField } from '../common.descriptions';
 import { refuseField, toBoolean, toIsoDate } from '../../helpers/validation';
 
-/** The agent whose conversations are read or written, picked from Fetch Agents or typed by ID. */
-export const agentIdField: INodeProperties = idLocatorField({
-	displayName: 'Agent',
-	name: 'agentId',
-	description: 'The agent the conversation belongs to',
-	searchListMethod: 'searchAgents',
-	listPlaceholder: 'Select an agent...',
-	idPlaceholder: '65a1f0c2e4b0a1b2c3d4e5f6',
-	idHint: 'The ChatDash agent ID (its _id, 24 hexadecimal characters)',
-});
+/** The agent whose conversations are read or written. */
+export const agentIdField: INodeProperties = agentPickerField('The agent the conversation belongs to');
 
 /**
  * The conversation, as ChatDash's `_id`. There is no agent-independent conversation search, so it
@@ -66,10 +58,7 @@ export function conversationNotFound(conversationId: string, agentId: string): s
 	return `Conversation "${conversationId}" was not found for agent "${agentId}"`;
 }
 
-/** The 404 wording of a call on an agent's conversation list. */
-export function agentNotFound(agentId: string): string {
-	return `Agent "${agentId}" was not found`;
-}
+export { agentNotFound };
 
 
 

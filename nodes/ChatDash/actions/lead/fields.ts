@@ -17,18 +17,10 @@ import {
 	toColumnNames,
 	toIdList,
 } from '../../helpers/validation';
-import { idLocatorField, requestOptionsField } from '../common.descriptions';
+import { agentNotFound, agentPickerField, idLocatorField, requestOptionsField } from '../common.descriptions';
 
-/** An agent of the agency, picked from Fetch Agents (searchAgents) or typed by ID. */
-export const agentField: INodeProperties = idLocatorField({
-	displayName: 'Agent',
-	name: 'agentId',
-	description: 'The agent whose leads, lead tags or analytics to work on',
-	searchListMethod: 'searchAgents',
-	listPlaceholder: 'Select an agent...',
-	idPlaceholder: '65a1f0c2e4b0a1b2c3d4e5f6',
-	idHint: 'The ChatDash agent ID (its _id, 24 hexadecimal characters)',
-});
+/** The agent whose leads, lead tags or analytics are worked on. */
+export const agentField: INodeProperties = agentPickerField('The agent whose leads, lead tags or analytics to work on');
 
 /** A lead tag of the agent in Agent, picked from Fetch Tags (searchLeadTags) or typed by ID. */
 export const tagField: INodeProperties = idLocatorField({
@@ -42,7 +34,7 @@ export const tagField: INodeProperties = idLocatorField({
 });
 
 /** The 404 wording of a call on one agent. */
-export const agentNotFound = (agentId: string) => `Agent "${agentId}" was not found`;
+export { agentNotFound };
 export const leadNotFound = (leadId: string, agentId: string) => `Lead "${leadId}" was not found for agent "${agentId}"`;
 export const tagNotFound = (tagId: string, agentId: string) => `Tag "${tagId}" was not found for agent "${agentId}"`;
 
