@@ -135,14 +135,14 @@ export function billingChainWorkflow(id: string, accountId: string, clientId: st
 		chatDash('Create subscription', {
 			resource: 'subscription',
 			operation: 'create',
-			clientId,
+			clientId: byId(clientId),
 			agentIds: 'agent_sales, agent_support',
 			productId: byId('={{ $json.product.productId }}'),
 		}),
 		chatDash('Create invoice', {
 			resource: 'invoice',
 			operation: 'create',
-			clientId,
+			clientId: byId(clientId),
 			productId: byId("={{ $('Create product').item.json.product.productId }}"),
 			daysUntilDue: 14,
 		}),

@@ -49,8 +49,8 @@ const families: Array<[string, INodeParameters, ((emulator: Emulator) => unknown
 	['Product → Create', { resource: 'product', operation: 'create', accountId: ACCOUNT, pricingModel: 'base', currency: 'usd' }, (e) => e.products(ACCOUNT)],
 	['Coupon → Create', { resource: 'coupon', operation: 'create', accountId: ACCOUNT, name: 'Summer', discountType: 'percentOff', percentOff: 25, duration: 'once' }, (e) => e.coupons(ACCOUNT)],
 	['Promotion Code → Create', { resource: 'promotionCode', operation: 'create', accountId: ACCOUNT, couponId: byId('BASE10'), code: 'SUMMER20' }, (e) => e.promotionCodes(ACCOUNT)],
-	['Invoice → Create', { resource: 'invoice', operation: 'create', accountId: ACCOUNT, clientId: CLIENT, productId: byId(PRODUCT), collectionMethod: 'send_invoice', daysUntilDue: 30 }, (e) => e.invoices(ACCOUNT)],
-	['Subscription → Create', { resource: 'subscription', operation: 'create', accountId: ACCOUNT, clientId: CLIENT, agentIds: AGENT, productId: byId(PRODUCT) }, (e) => e.subscriptions(ACCOUNT)],
+	['Invoice → Create', { resource: 'invoice', operation: 'create', accountId: ACCOUNT, clientId: byId(CLIENT), productId: byId(PRODUCT), collectionMethod: 'send_invoice', daysUntilDue: 30 }, (e) => e.invoices(ACCOUNT)],
+	['Subscription → Create', { resource: 'subscription', operation: 'create', accountId: ACCOUNT, clientId: byId(CLIENT), agentIds: AGENT, productId: byId(PRODUCT) }, (e) => e.subscriptions(ACCOUNT)],
 ];
 
 const run = (parameters: INodeParameters, maxAttempts = 3) =>

@@ -46,7 +46,7 @@ const FIELDS: IdListField[] = [
 			resource: 'subscription',
 			operation: 'create',
 			accountId: 'acct_1',
-			clientId: 'client_1',
+			clientId: byId('client_1'),
 			agentIds,
 			productId: byId('prod_1'),
 		}),

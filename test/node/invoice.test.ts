@@ -60,7 +60,7 @@ const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 const createInvoice = (parameters: INodeParameters = {}): INodeParameters => ({
 	resource: 'invoice',
 	operation: 'create',
-	clientId: CLIENT,
+	clientId: locator(CLIENT),
 	productId: locator(PRODUCT),
 	collectionMethod: 'send_invoice',
 	daysUntilDue: 30,
@@ -108,7 +108,7 @@ describe('Invoice → Create', () => {
 		];
 		const { output, error } = await run(
 			createInvoice({
-				clientId: '={{ $json.client }}',
+				clientId: locator('={{ $json.client }}'),
 				productId: locator('={{ $json.product }}'),
 				daysUntilDue: '={{ $json.days }}',
 				options: { concurrency: 1 },
@@ -126,8 +126,8 @@ describe('Invoice → Create', () => {
 	});
 
 	test.each([
-		[{ clientId: '={{ "" }}' }, 'The Client ID is empty'],
-		[{ clientId: '={{ "   " }}' }, 'The Client ID is empty'],
+		[{ clientId: locator('={{ "" }}') }, 'The Client is empty'],
+		[{ clientId: locator('={{ "   " }}') }, 'The Client is empty'],
 		[{ productId: locator('={{ "" }}') }, 'The Product is empty'],
 		[{ productId: locator('={{ {} }}') }, 'The Product must be text, but the expression gave an object'],
 		[{ accountId: '={{ $json.missing }}' }, 'The Account ID must be text, but the expression gave nothing'],
@@ -160,7 +160,7 @@ describe('Invoice → Create', () => {
 			stripe: { [ACCOUNT]: { products: [{ productId: PRODUCT, productName: 'Setup Fee' }] } },
 		});
 		try {
-			const parameters = { accountId: ACCOUNT, ...createInvoice({ clientId: '={{ $json.client }}' }) };
+			const parameters = { accountId: ACCOUNT, ...createInvoice({ clientId: locator('={{ $json.client }}') }) };
 			const credentials = { apiKey: API_KEY, baseUrl: withClients.baseUrl };
 			const known = await runChatDashNode({ items: [{ client: CLIENT }], parameters, credentials });
 			expect(known.error).toBeUndefined();

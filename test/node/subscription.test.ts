@@ -67,7 +67,7 @@ const paired = (output: Array<{ json: Record<string, unknown>; pairedItem?: unkn
 describe('Subscription → Create', () => {
 	const create = (parameters: INodeParameters = {}): INodeParameters => ({
 		operation: 'create',
-		clientId: '64abc123def456789012345a',
+		clientId: byId('64abc123def456789012345a'),
 		agentIds: '64abc123def456789012345b',
 		productId: byId('prod_ABC123XYZ'),
 		...parameters,
@@ -133,7 +133,7 @@ describe('Subscription → Create', () => {
 	});
 
 	test.each([
-		[{ clientId: '={{ "  " }}' }, 'The Client ID is empty'],
+		[{ clientId: byId('={{ "  " }}') }, 'The Client is empty'],
 		[{ agentIds: ' , ' }, 'The Agent IDs list is empty: give at least one ID'],
 		[{ agentIds: '={{ [{ "id": 1 }] }}' }, 'The Agent IDs entry 1 must be text, but the expression gave an object'],
 		[{ productId: byId('={{ " " }}') }, 'The Product is empty'],
@@ -165,7 +165,7 @@ describe('Subscription → Create', () => {
 	});
 
 	test('the created subscription shows in Get, Get Many and by customer', async () => {
-		const { output } = await run(create({ clientId: 'client77' }));
+		const { output } = await run(create({ clientId: byId('client77') }));
 		const id = output[0].json.id as string;
 		const got = await run({ operation: 'get', subscriptionId: byId(id) });
 		expect(got.output[0].json).toMatchObject({ id, customer: 'cus_client77' });
@@ -182,14 +182,14 @@ describe('Subscription → Create', () => {
 			{ client: 'c3', agents: 'a3,a4', product: 'prod_3' },
 		];
 		const parameters = create({
-			clientId: '={{ $json.client }}',
+			clientId: byId('={{ $json.client }}'),
 			agentIds: '={{ $json.agents }}',
 			productId: byId('={{ $json.product }}'),
 		});
 		const { output } = await run(parameters, items, 'continueRegularOutput');
 		expect(output.map((item) => [item.json.error ?? (item.json.product as { id: string }).id, item.pairedItem])).toEqual([
 			['prod_1', { item: 0 }],
-			['The Client ID is empty', { item: 1 }],
+			['The Client is empty', { item: 1 }],
 			['prod_3', { item: 2 }],
 		]);
 		expect(emulator.requests.map((request) => (request.json as { data: { clientId: string } }).data.clientId)).toEqual(['c1', 'c3']);

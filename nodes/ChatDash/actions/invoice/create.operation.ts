@@ -19,7 +19,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getNumberParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, idLocatorField, requestOptionsField } from '../common.descriptions';
+import { accountIdField, clientIdField, idLocatorField, requestOptionsField } from '../common.descriptions';
 
 const show = { resource: ['invoice'], operation: ['create'] };
 
@@ -33,14 +33,8 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	{ ...accountIdField, displayOptions: { show } },
 	{
-		displayName: 'Client ID',
-		name: 'clientId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '64abc123def456789012345a',
+		...clientIdField,
 		description: 'The ChatDash client to invoice. The client must have an admin member assigned.',
-		hint: 'The client’s _id, as returned by ChatDash’s Fetch Clients',
 		displayOptions: { show },
 	},
 	{
@@ -86,7 +80,7 @@ export const description: INodeProperties[] = [
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
-	const clientId = getIdParameter(this, 'clientId', 'Client ID', itemIndex);
+	const clientId = getIdParameter(this, 'clientId', 'Client', itemIndex);
 	const productId = getIdParameter(this, 'productId', 'Product', itemIndex);
 	const collectionMethod = this.getNodeParameter('collectionMethod', itemIndex) as string;
 	const data: IDataObject = { clientId, productId, collection_method: collectionMethod };

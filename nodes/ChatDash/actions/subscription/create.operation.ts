@@ -23,7 +23,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdListParameter, getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, requestOptionsField } from '../common.descriptions';
+import { accountIdField, clientIdField, requestOptionsField } from '../common.descriptions';
 import { productIdField, showFor } from './fields';
 
 const show = showFor('create');
@@ -38,14 +38,8 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	{ ...accountIdField, displayOptions: { show } },
 	{
-		displayName: 'Client ID',
-		name: 'clientId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '64abc123def456789012345a',
+		...clientIdField,
 		description: 'The ChatDash client to subscribe. The client must have an admin member assigned.',
-		hint: 'The client’s _id, as returned by ChatDash’s Fetch Clients',
 		displayOptions: { show },
 	},
 	{
@@ -107,7 +101,7 @@ export const description: INodeProperties[] = [
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const accountId = getIdParameter(this, 'accountId', 'Account ID', itemIndex);
-	const clientId = getIdParameter(this, 'clientId', 'Client ID', itemIndex);
+	const clientId = getIdParameter(this, 'clientId', 'Client', itemIndex);
 	const agentIds = getIdListParameter(this, 'agentIds', 'Agent IDs', itemIndex);
 	const productId = getIdParameter(this, 'productId', 'Product', itemIndex);
 
