@@ -10,8 +10,8 @@
  * one rendering): it is not certain this endpoint is still part of the current docs. No request
  * body, description or error response is documented.
  * ASSUMPTION (docs silent): an unknown conversation answers 404, reported as
- * `Conversation "…" was not found for agent "…"`. A POST is retried only when it provably never
- * reached ChatDash (retry.ts).
+ * `Conversation "…" was not found for agent "…"`. A POST is retried only when it provably was not
+ * applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -17,7 +17,7 @@
  * to now). Field meanings are those of the conversation object (get-conversation.yaml).
  * `mistunderstoodQueries` is spelled so in the docs. endedAt is sent as ISO 8601 text. Nothing
  * else is sent. The status number ("OK", 200) is assumed from sibling pages.
- * A POST is not idempotent: it is retried only when it provably never reached ChatDash (retry.ts).
+ * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  * ASSUMPTION (docs silent): an unknown agent answers 404, reported as `Agent "…" was not found`.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
