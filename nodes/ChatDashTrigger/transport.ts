@@ -1,8 +1,9 @@
 /**
  * Requests of the ChatDash Trigger to the Webhook Subscriptions endpoints, with the client
- * credential `chatDashClientApi` (the shared transport, nodes/ChatDash/transport, is tied to the
- * agency credential). One try per request: these calls run when a workflow is published or
- * unpublished, where n8n reports a failure to the user, who can publish again.
+ * credential `chatDashClientApi`, through the shared transport's single try (`sendOnce`) and its
+ * URL, redirect, redaction and network-error wording. One try per request: these calls run when a
+ * workflow is published or unpublished, where n8n reports a failure to the user, who can publish
+ * again.
  *
  * Failures become a NodeApiError built from the status and the redacted answer only: the request
  * headers, and with them the client key, never reach an error or a log line.
@@ -23,8 +24,9 @@ import {
 	describeRedirect,
 	extractApiMessage,
 	isRedirect,
+	networkFailureError,
 	redactSecret,
-	type RawResponse,
+	sendOnce,
 } from '../ChatDash/transport';
 
 export const CLIENT_CREDENTIAL_TYPE = 'chatDashClientApi';
@@ -76,24 +78,15 @@ export async function sendClientRequest(
 		ignoreHttpStatusErrors: true,
 		disableFollowRedirect: true,
 	};
-	let response: RawResponse;
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CLIENT_CREDENTIAL_TYPE,
-			options,
-		)) as RawResponse;
-	} catch (error) {
-		const reason = error as { code?: string; message?: string; cause?: { code?: string } };
-		const code = reason.cause?.code ?? reason.code;
-		throw new NodeApiError(context.getNode(), { networkError: code ?? null } as JsonObject, {
-			message: `Could not reach ChatDash at ${credentials.baseUrl}`,
-			description: redactSecret(
-				`${code ? `The connection failed (${code}). ` : ''}Check the Base URL in the 'ChatDash Client API' credential. ${reason.message ?? ''}`.trim(),
-				credentials.apiKey,
-			),
+	const outcome = await sendOnce(context, CLIENT_CREDENTIAL_TYPE, options);
+	if (outcome.kind === 'network') {
+		throw networkFailureError(context, outcome, {
+			baseUrl: credentials.baseUrl,
+			apiKey: credentials.apiKey,
+			credentialName: 'ChatDash Client API',
 		});
 	}
+	const { response } = outcome;
 	if (isRedirect(response.statusCode)) {
 		const { message, description } = describeRedirect(response, 'ChatDash Client API');
 		throw new NodeApiError(context.getNode(), { httpCode: String(response.statusCode) } as JsonObject, {

@@ -2,6 +2,9 @@
  * The node description as n8n reads it. The Operation dropdowns are built from the operation
  * files, so what n8n's lint would check on literal options is checked here.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
@@ -135,4 +138,11 @@ test('no description or hint the editor shows speaks about ChatDash’s docs (ga
 	expect(texts.length).toBeGreaterThan(300);
 	const aboutDocs = texts.filter((text) => /\bdocs?\b|documented|documentation/i.test(text.replace(/https?:\/\/\S+/g, '')));
 	expect(aboutDocs).toEqual([]);
+});
+
+test('one HTTP core: only nodes/ChatDash/transport/index.ts calls n8n’s HTTP helpers (the node, its download and the trigger go through it)', () => {
+	const root = path.join(__dirname, '..', '..', 'nodes');
+	const files = (readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts'));
+	const callers = files.filter((file) => /helpers\.(httpRequest|request)/.test(readFileSync(path.join(root, file), 'utf8')));
+	expect(callers.map((file) => file.split(path.sep).join('/'))).toEqual(['ChatDash/transport/index.ts']);
 });

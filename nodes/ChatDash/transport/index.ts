@@ -1,6 +1,7 @@
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsDecrypted,
+	IHookFunctions,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -244,7 +245,7 @@ export function describeHttpFailure(
 /** Per-try timeout unless the node's Timeout option says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-type Outcome =
+export type Outcome =
 	| { kind: 'response'; response: RawResponse }
 	| { kind: 'network'; code: string | undefined; message: string };
 
@@ -256,6 +257,55 @@ function asFailure(outcome: Outcome): Failure {
 	return outcome.kind === 'response'
 		? { kind: 'status', status: outcome.response.statusCode }
 		: { kind: 'network', code: outcome.code };
+}
+
+/**
+ * One try of an authenticated ChatDash request, for the node and the trigger alike (each names its
+ * credential type): the only place that calls n8n's authenticated HTTP helper. A connection that
+ * fails is an outcome, not an exception, so the caller decides whether to try again.
+ * `credentialsDecrypted`, when given, saves n8n a credential lookup per request.
+ */
+export async function sendOnce(
+	context: ChatDashContext | IHookFunctions,
+	credentialType: string,
+	options: IHttpRequestOptions,
+	credentialsDecrypted?: ICredentialsDecrypted,
+): Promise<Outcome> {
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialType,
+			{ ...options, headers: { ...options.headers } },
+			credentialsDecrypted ? { credentialsDecrypted } : undefined,
+		)) as RawResponse;
+		return { kind: 'response', response };
+	} catch (error) {
+		const reason = error as { code?: string; message?: string; cause?: { code?: string } };
+		return { kind: 'network', code: reason.cause?.code ?? reason.code, message: reason.message ?? '' };
+	}
+}
+
+/**
+ * The error for a connection that failed, in the same words for the node and the trigger. The
+ * code goes into the description, not the message, and not as `code`: NodeApiError replaces any
+ * message that mentions a well-known code with a generic sentence.
+ */
+export function networkFailureError(
+	context: ChatDashContext | IHookFunctions,
+	outcome: Extract<Outcome, { kind: 'network' }>,
+	details: { baseUrl: string; apiKey: string | undefined; credentialName: string; tries?: string[]; itemIndex?: number },
+): NodeApiError {
+	const { baseUrl, apiKey, credentialName, tries = [], itemIndex } = details;
+	const attemptsNote = tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : '';
+	const afterAttempts = tries.length > 1 ? ` after ${tries.length} attempts` : '';
+	return new NodeApiError(context.getNode(), { networkError: outcome.code ?? null } as JsonObject, {
+		message: `Could not reach ChatDash at ${baseUrl}${afterAttempts}`,
+		description: redactSecret(
+			`${outcome.code ? `The connection failed (${outcome.code}). ` : ''}Check the Base URL in the '${credentialName}' credential and the network between n8n and ChatDash.${attemptsNote} ${outcome.message}`.trim(),
+			apiKey,
+		),
+		itemIndex,
+	});
 }
 
 /**
@@ -280,25 +330,6 @@ export function createChatDashClient(
 		return { id: reference?.id ?? '', name: reference?.name ?? '', type: CHATDASH_CREDENTIAL_TYPE, data };
 	}
 
-	async function sendOnce(
-		options: IHttpRequestOptions,
-		credentials: ICredentialsDecrypted<ChatDashCredentials>,
-	): Promise<Outcome> {
-		try {
-			// Passing the decrypted credentials saves n8n a credential lookup per request.
-			const response = (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				CHATDASH_CREDENTIAL_TYPE,
-				{ ...options, headers: { ...options.headers } },
-				{ credentialsDecrypted: credentials },
-			)) as RawResponse;
-			return { kind: 'response', response };
-		} catch (error) {
-			const reason = error as { code?: string; message?: string; cause?: { code?: string } };
-			return { kind: 'network', code: reason.cause?.code ?? reason.code, message: reason.message ?? '' };
-		}
-	}
-
 	/** Sends the request (retrying transient failures) and returns the parsed body. */
 	async function send(request: ChatDashRequest, itemIndex?: number): Promise<unknown> {
 		const credentials = await (credentialsPromise ??= loadCredentials());
@@ -321,7 +352,7 @@ export function createChatDashClient(
 		const tries: string[] = [];
 		let mayHaveBeenDone = false;
 		for (let attempt = 1; ; attempt++) {
-			const outcome = await sendOnce(httpOptions, credentials);
+			const outcome = await sendOnce(context, CHATDASH_CREDENTIAL_TYPE, httpOptions, credentials);
 			if (outcome.kind === 'response' && outcome.response.statusCode < 300) return outcome.response.body;
 			if (mayHaveBeenDone && request.goneAfterRetry && outcome.kind === 'response' && outcome.response.statusCode === 404) {
 				return request.goneAfterRetry;
@@ -380,25 +411,16 @@ function failureError(
 	details: { baseUrl: string; apiKey: string | undefined; tries: string[]; itemIndex?: number },
 ): NodeApiError {
 	const { baseUrl, apiKey, tries, itemIndex } = details;
+	if (outcome.kind === 'network') {
+		return networkFailureError(context, outcome, { baseUrl, apiKey, credentialName: 'ChatDash API', tries, itemIndex });
+	}
+	const { response } = outcome;
 	// A rate limit always says how many tries were made (one, with Max Attempts 1): the user's
 	// fix is Max Attempts or Concurrency, and the count tells which.
-	const rateLimited = outcome.kind === 'response' && outcome.response.statusCode === 429;
+	const rateLimited = response.statusCode === 429;
 	const attemptsNote =
 		tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : rateLimited ? ' Tried once.' : '';
 	const afterAttempts = tries.length > 1 ? ` after ${tries.length} attempts` : '';
-	if (outcome.kind === 'network') {
-		// The code goes into the description, not the message, and not as `code`: NodeApiError
-		// replaces any message that mentions a well-known code with a generic sentence.
-		return new NodeApiError(context.getNode(), { networkError: outcome.code ?? null } as JsonObject, {
-			message: `Could not reach ChatDash at ${baseUrl}${afterAttempts}`,
-			description: redactSecret(
-				`${outcome.code ? `The connection failed (${outcome.code}). ` : ''}Check the Base URL in the 'ChatDash API' credential and the network between n8n and ChatDash.${attemptsNote} ${outcome.message}`.trim(),
-				apiKey,
-			),
-			itemIndex,
-		});
-	}
-	const { response } = outcome;
 	const { message, description } = describeHttpFailure(response, request);
 	return new NodeApiError(
 		context.getNode(),
