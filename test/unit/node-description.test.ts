@@ -109,18 +109,32 @@ test('operations that delete or overwrite data say so to a model (the action is 
 	}
 });
 
-test('the registry: each operation is registered under its own option.value, and its fields show for that operation only', () => {
+test('the registry: each operation is registered under its own option.value; the registry alone decides where fields show, and gives every operation its Options last', () => {
+	const fieldsNamingTheirOperation: string[] = [];
 	for (const [resource, operations] of Object.entries(resources)) {
 		for (const [exportName, operation] of Object.entries(operations)) {
 			// A mismatch would route a saved `operation` value to another file's prepare().
 			expect({ resource, exportName, value: operation.option.value }).toEqual({ resource, exportName, value: exportName });
 			for (const field of operation.description) {
-				expect({ field: field.name, show: field.displayOptions?.show }).toEqual({
-					field: field.name,
-					show: expect.objectContaining({ resource: [resource], operation: [exportName] }),
-				});
+				const show = field.displayOptions?.show ?? {};
+				if ('resource' in show || 'operation' in show) fieldsNamingTheirOperation.push(`${resource}.${exportName}: ${field.name}`);
 			}
 		}
+	}
+	expect(fieldsNamingTheirOperation).toEqual([]);
+
+	const fieldsByOperation = new Map<string, string[]>();
+	for (const property of new ChatDash().description.properties) {
+		if (property.name === 'resource' || property.name === 'operation') continue;
+		const { resource, operation } = property.displayOptions?.show ?? {};
+		expect({ field: property.name, resource: resource?.length, operation: operation?.length }).toEqual({ field: property.name, resource: 1, operation: 1 });
+		const key = `${String(resource![0])}.${String(operation![0])}`;
+		fieldsByOperation.set(key, [...(fieldsByOperation.get(key) ?? []), property.name]);
+	}
+	const registered = Object.entries(resources).flatMap(([resource, operations]) => Object.keys(operations).map((name) => `${resource}.${name}`));
+	expect([...fieldsByOperation.keys()].sort()).toEqual(registered.sort());
+	for (const [key, names] of fieldsByOperation) {
+		expect({ key, options: names.filter((name) => name === 'options').length, last: names[names.length - 1] }).toEqual({ key, options: 1, last: 'options' });
 	}
 });
 

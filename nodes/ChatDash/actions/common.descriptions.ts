@@ -120,6 +120,7 @@ export const limitField: INodeProperties = {
 	typeOptions: { minValue: 1, numberPrecision: 0 },
 	default: 50,
 	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
 };
 
 /** Return All / Limit of a Get Many item, checked before anything is sent. */

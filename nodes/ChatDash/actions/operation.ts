@@ -1,19 +1,46 @@
 import type {
+	IDisplayOptions,
 	IExecuteFunctions,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import type { ChatDashRequest } from '../transport';
+import { requestOptionsField } from './common.descriptions';
 
-/** What every `<operation>.operation.ts` exports. */
+/**
+ * What every `<operation>.operation.ts` exports. Its fields say nothing about which resource and
+ * operation show them, and it has no Options field: `resourceDescription` adds both, so no
+ * operation can forget them or show a field under another operation.
+ */
 export interface ChatDashOperation {
-	/** Its entry in the resource's Operation dropdown. */
+	/** Its entry in the resource's Operation dropdown; `value` must equal the export name in the resource's index.ts. */
 	option: INodePropertyOptions;
-	/** Its fields. */
+	/** Its fields, in editor order, with `displayOptions` only for conditions on its own fields. */
 	description: INodeProperties[];
+	/** Entries of its Options collection beside the request options (Concurrency, Max Attempts, Timeout). */
+	extraOptions?: INodeProperties[];
 	/** Reads and checks one item's fields; throws (naming the field) before anything is sent. */
 	prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest;
+}
+
+const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+/** A field's display conditions, narrowed to one resource and operation. */
+function onlyFor(resource: string, operation: string, displayOptions: IDisplayOptions | undefined): IDisplayOptions {
+	return { ...displayOptions, show: { resource: [resource], operation: [operation], ...displayOptions?.show } };
+}
+
+/** One operation's fields as the editor gets them: shown for it alone, its Options last. */
+export function operationProperties(resource: string, operation: string, definition: ChatDashOperation): INodeProperties[] {
+	const options: INodeProperties = {
+		...requestOptionsField,
+		options: [...(requestOptionsField.options as INodeProperties[]), ...(definition.extraOptions ?? [])].sort(byDisplayName),
+	};
+	return [...definition.description, options].map((field) => ({
+		...field,
+		displayOptions: onlyFor(resource, operation, field.displayOptions),
+	}));
 }
 
 /**
@@ -27,7 +54,7 @@ export function resourceDescription(
 	operations: Record<string, ChatDashOperation>,
 	defaultOperation: string,
 ): INodeProperties[] {
-	const all = Object.values(operations);
+	const entries = Object.entries(operations);
 	return [
 		{
 			displayName: 'Operation',
@@ -35,9 +62,9 @@ export function resourceDescription(
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
-			options: all.map((operation) => operation.option).sort((a, b) => a.name.localeCompare(b.name)),
+			options: entries.map(([, operation]) => operation.option).sort((a, b) => a.name.localeCompare(b.name)),
 			default: defaultOperation,
 		},
-		...all.flatMap((operation) => operation.description),
+		...entries.flatMap(([name, operation]) => operationProperties(resource, name, operation)),
 	];
 }

@@ -18,10 +18,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdListParameter, getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { clientIdField } from './fields';
-
-const show = { resource: ['agent'], operation: ['assign'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Assign to Client',
@@ -31,7 +28,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...clientIdField, description: 'The client to assign the agents to', displayOptions: { show } },
+	{ ...clientIdField, description: 'The client to assign the agents to' },
 	{
 		displayName: 'Agent IDs',
 		name: 'agentIds',
@@ -42,9 +39,7 @@ export const description: INodeProperties[] = [
 		description:
 			'The IDs of the agents to assign: separated by commas, or an expression that gives an array of IDs',
 		hint: 'e.g. {{ $json.agentIds }} for an array of IDs. An agent can be assigned to only one client.',
-		displayOptions: { show },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

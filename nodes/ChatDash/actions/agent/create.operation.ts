@@ -27,9 +27,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { agentBodyFields, agentOutputOptionsField, agentPresenter, platformOptions, toAgentConfig, toPlatform, toPlatformCredentials } from './fields';
-
-const show = { resource: ['agent'], operation: ['create'] };
+import { agentBodyFields, includePlatformCredentialsOption, agentPresenter, platformOptions, toAgentConfig, toPlatform, toPlatformCredentials } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -48,7 +46,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'Acme Dental Receptionist',
 		description: "The agent's name, sent exactly as entered",
 		hint: 'Use a name no other agent of this platform has: the created agent is found again by its exact name',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Platform',
@@ -58,7 +55,6 @@ export const description: INodeProperties[] = [
 		options: platformOptions,
 		default: 'voiceflow',
 		description: 'The platform the agent runs on. It cannot be changed later (Update Agent does not accept it).',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -67,11 +63,12 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		hint: 'Platform Credentials are needed only for Botpress, Flowise, Vapi and n8n agents',
-		displayOptions: { show },
 		options: agentBodyFields('set'),
 	},
-	{ ...agentOutputOptionsField, displayOptions: { show } },
 ];
+
+/** Beside the request options, under Options. */
+export const extraOptions: INodeProperties[] = [includePlatformCredentialsOption];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const name = getTextParameter(this, 'name', 'Name', itemIndex);

@@ -9,7 +9,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { agentNotFound, agentPickerField, clientIdField, requestOptionsField } from '../common.descriptions';
+import { agentNotFound, agentPickerField, clientIdField } from '../common.descriptions';
 import { refuseField, toBoolean } from '../../helpers/validation';
 
 /** The agent an Agent operation works on. */
@@ -93,8 +93,6 @@ const FLAG_LABELS: Record<(typeof AGENT_CONFIG_FLAGS)[number], string> = {
 	usingExternalWidget: 'Using External Widget',
 };
 
-
-
 /**
  * `agentConfig` from the flags set in a collection (only those added are sent), or undefined when
  * none is set.
@@ -139,20 +137,14 @@ export function toPlatform(context: IExecuteFunctions, value: unknown, itemIndex
 /** The agent's secrets: left out of the output unless Include Platform Credentials is on. */
 export const AGENT_SECRET_FIELDS = ['apiKey', 'platformCredentials'] as const;
 
-/** Options of the agent-returning operations: the request options plus Include Platform Credentials. */
-export const agentOutputOptionsField: INodeProperties = {
-	...requestOptionsField,
-	options: [
-		...((requestOptionsField.options ?? []) as INodeProperties[]),
-		{
-			displayName: 'Include Platform Credentials',
-			name: 'includePlatformCredentials',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to output the agent's apiKey and platformCredentials (the agent platform's secrets). Off by default because this node can be used as an AI tool, and its output may be passed to a language model.",
-		} as INodeProperties,
-	].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+/** An option of the agent-returning operations: whether their secrets are output. */
+export const includePlatformCredentialsOption: INodeProperties = {
+	displayName: 'Include Platform Credentials',
+	name: 'includePlatformCredentials',
+	type: 'boolean',
+	default: false,
+	description:
+		"Whether to output the agent's apiKey and platformCredentials (the agent platform's secrets). Off by default because this node can be used as an AI tool, and its output may be passed to a language model.",
 };
 
 /**

@@ -13,9 +13,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { agentIdField, agentNotFound, agentOutputOptionsField, agentPresenter } from './fields';
-
-const show = { resource: ['agent'], operation: ['get'] };
+import { agentIdField, agentNotFound, includePlatformCredentialsOption, agentPresenter } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -25,9 +23,11 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, description: 'The agent to read', displayOptions: { show } },
-	{ ...agentOutputOptionsField, displayOptions: { show } },
+	{ ...agentIdField, description: 'The agent to read' },
 ];
+
+/** Beside the request options, under Options. */
+export const extraOptions: INodeProperties[] = [includePlatformCredentialsOption];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const agentId = getIdParameter(this, 'agentId', 'Agent', itemIndex);

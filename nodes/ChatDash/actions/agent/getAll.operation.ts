@@ -18,9 +18,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { getIdParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
 import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
-import { agentOutputOptionsField, agentPresenter, clientIdField } from './fields';
-
-const show = { resource: ['agent'], operation: ['getAll'] };
+import { includePlatformCredentialsOption, agentPresenter, clientIdField } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -36,17 +34,18 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to list only the agents assigned to one client',
-		displayOptions: { show },
 	},
 	{
 		...clientIdField,
 		description: 'The client whose agents to list',
-		displayOptions: { show: { ...show, filterByClient: [true] } },
+		displayOptions: { show: { filterByClient: [true] } },
 	},
-	{ ...returnAllField, displayOptions: { show } },
-	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
-	{ ...agentOutputOptionsField, displayOptions: { show } },
+	returnAllField,
+	limitField,
 ];
+
+/** Beside the request options, under Options. */
+export const extraOptions: INodeProperties[] = [includePlatformCredentialsOption];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const filterByClient = toBoolean(this, this.getNodeParameter('filterByClient', itemIndex, false), 'Filter by Client', itemIndex);

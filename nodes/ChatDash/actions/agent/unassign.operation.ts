@@ -16,10 +16,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, clientIdField } from './fields';
-
-const show = { resource: ['agent'], operation: ['unassign'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Unassign From Client',
@@ -29,9 +26,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, description: 'The agent to unassign', displayOptions: { show } },
-	{ ...clientIdField, description: 'The client the agent is assigned to now', displayOptions: { show } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	{ ...agentIdField, description: 'The agent to unassign' },
+	{ ...clientIdField, description: 'The client the agent is assigned to now' },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

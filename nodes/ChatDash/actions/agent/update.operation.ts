@@ -20,10 +20,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentBodyFields, agentIdField, agentNotFound, toAgentConfig, toPlatformCredentials, withoutSecrets } from './fields';
-
-const show = { resource: ['agent'], operation: ['update'] };
 
 const nameField: INodeProperties = {
 	displayName: 'Name',
@@ -49,7 +46,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, description: 'The agent to change', displayOptions: { show } },
+	{ ...agentIdField, description: 'The agent to change' },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -57,10 +54,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		hint: 'The platform cannot be changed: ChatDash’s agent update does not accept it',
-		displayOptions: { show },
 		options: updateFieldOptions,
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

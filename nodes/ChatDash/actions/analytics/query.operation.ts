@@ -29,10 +29,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getOptionalTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentField, agentNotFound } from '../lead/fields';
-
-const show = { resource: ['analytics'], operation: ['query'] };
 
 /** The documented metric names (the enum is cut off in the docs after endedReason). */
 export const metricOptions = [
@@ -60,7 +57,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentField, description: 'The agent whose metrics to read', displayOptions: { show } },
+	{ ...agentField, description: 'The agent whose metrics to read' },
 	{
 		displayName: 'Metrics',
 		name: 'metrics',
@@ -69,7 +66,6 @@ export const description: INodeProperties[] = [
 		options: metricOptions,
 		default: ['conversations'],
 		description: 'The metrics to read. ChatDash answers each under its name in one output item.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Start Time',
@@ -78,7 +74,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Start of the time range. Sent as an ISO 8601 date (e.g. 2027-01-01T00:00:00.000Z).',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'End Time',
@@ -87,7 +82,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'End of the time range. Sent as an ISO 8601 date (e.g. 2027-01-31T23:59:59.000Z).',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -95,7 +89,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'UTC Offset',
@@ -108,7 +101,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 function refuse(context: IExecuteFunctions, itemIndex: number, label: string, problem: string): never {

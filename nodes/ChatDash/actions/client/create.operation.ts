@@ -26,10 +26,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getOptionalTextParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { languageField, toLanguage } from './fields';
-
-const show = { resource: ['client'], operation: ['create'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -48,9 +45,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'Acme Dental',
 		description:
 			"The client's name, sent exactly as entered. The created client is found again by this exact name, so a name no other client has lets the node output the new client's ID.",
-		displayOptions: { show },
 	},
-	{ ...languageField, required: true, displayOptions: { show } },
+	{ ...languageField, required: true },
 	{
 		displayName: 'Member Name',
 		name: 'memberName',
@@ -59,7 +55,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Jane Doe',
 		description: "The name of the client's first member, the person who logs in to the client's dashboard",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Member Login ID',
@@ -69,7 +64,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'jane.doe',
 		description: "The first member's login ID, sent exactly as entered",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Member Password',
@@ -79,7 +73,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: "The first member's password. It is sent to ChatDash only and never appears in the node's output.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -87,7 +80,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Member Email',
@@ -99,7 +91,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -12,10 +12,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { clientIdField, clientNotFound } from './fields';
-
-const show = { resource: ['client'], operation: ['get'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -25,8 +22,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...clientIdField, description: 'The client to get', displayOptions: { show } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	{ ...clientIdField, description: 'The client to get' },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -12,9 +12,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ChatDashRequest } from '../../transport';
-import { getListRequestLimit, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
-
-const show = { resource: ['client'], operation: ['getAll'] };
+import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -24,9 +22,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...returnAllField, displayOptions: { show } },
-	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	returnAllField,
+	limitField,
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -19,10 +19,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { clientIdField, clientNotFound, languageField, toLanguage } from './fields';
-
-const show = { resource: ['client'], operation: ['update'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -32,7 +29,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...clientIdField, description: 'The client to change', displayOptions: { show } },
+	{ ...clientIdField, description: 'The client to change' },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -40,7 +37,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		hint: 'Only the name and the language of a client can be changed here. Login ID, email and password belong to its members: use Client Member → Update.',
-		displayOptions: { show },
 		options: [
 			languageField,
 			{
@@ -53,7 +49,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

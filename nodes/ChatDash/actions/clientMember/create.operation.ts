@@ -23,11 +23,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getOptionalTextParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { clientNotFound } from '../client/fields';
 import { memberClientIdField, withoutPassword } from './fields';
-
-const show = { resource: ['clientMember'], operation: ['create'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Add',
@@ -37,7 +34,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...memberClientIdField, description: 'The client to add the member to', displayOptions: { show } },
+	{ ...memberClientIdField, description: 'The client to add the member to' },
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -46,7 +43,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'John Smith',
 		description: "The member's name, sent exactly as entered",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Login ID',
@@ -57,7 +53,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'john.smith',
 		description:
 			"The member's login ID, sent exactly as entered. The added member is found again by it, to output the member's ID.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Password',
@@ -67,7 +62,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: "The member's password. It is sent to ChatDash only and never appears in the node's output.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -75,7 +69,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Email',
@@ -87,7 +80,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -15,11 +15,9 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { getListRequestLimit, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
+import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
 import { clientNotFound } from '../client/fields';
 import { memberClientIdField, withoutPassword } from './fields';
-
-const show = { resource: ['clientMember'], operation: ['getAll'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -29,10 +27,9 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...memberClientIdField, description: 'The client whose members to list', displayOptions: { show } },
-	{ ...returnAllField, displayOptions: { show } },
-	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	{ ...memberClientIdField, description: 'The client whose members to list' },
+	returnAllField,
+	limitField,
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

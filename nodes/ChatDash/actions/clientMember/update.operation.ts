@@ -19,10 +19,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getOptionalTextParameter, getTextParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { memberClientIdField, memberIdField, memberNotFound, withoutPassword } from './fields';
-
-const show = { resource: ['clientMember'], operation: ['update'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -32,15 +29,14 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...memberClientIdField, displayOptions: { show } },
-	{ ...memberIdField, description: 'The member to change (choose the Client first)', displayOptions: { show } },
+	memberClientIdField,
+	{ ...memberIdField, description: 'The member to change (choose the Client first)' },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Email',
@@ -83,7 +79,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

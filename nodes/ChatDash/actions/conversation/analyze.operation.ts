@@ -17,10 +17,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, refuseField } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, conversationIdField, conversationNotFound } from './fields';
-
-const show = { resource: ['conversation'], operation: ['analyze'] };
 
 /** The documented `endpoint` values. */
 const ANALYSES = ['autoTag', 'evaluate', 'misunderstoodQuery', 'summarize'];
@@ -33,8 +30,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, displayOptions: { show } },
-	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to analyze', displayOptions: { show } },
+	agentIdField,
+	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to analyze' },
 	{
 		displayName: 'Analysis',
 		name: 'analysis',
@@ -48,9 +45,7 @@ export const description: INodeProperties[] = [
 		default: 'autoTag',
 		description: 'Which AI analysis to trigger (sent as the last path segment)',
 		hint: 'ChatDash starts the analysis; the output is its answer as it comes (Auto Tag answers with the assigned topic)',
-		displayOptions: { show },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

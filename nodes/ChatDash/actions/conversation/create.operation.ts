@@ -24,10 +24,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, agentNotFound, bodyFieldProperties, CREATE_FIELDS, toConversationBody } from './fields';
-
-const show = { resource: ['conversation'], operation: ['create'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -37,7 +34,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, description: 'The agent to add the conversation to', displayOptions: { show } },
+	{ ...agentIdField, description: 'The agent to add the conversation to' },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -45,10 +42,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'The conversation fields to set. ChatDash documents none as required; fill in as many as you know.',
-		displayOptions: { show },
 		options: bodyFieldProperties(CREATE_FIELDS),
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -18,10 +18,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, conversationIdField, conversationNotFound } from './fields';
-
-const show = { resource: ['conversation'], operation: ['delete'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',
@@ -31,9 +28,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, displayOptions: { show } },
-	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to delete', displayOptions: { show } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	agentIdField,
+	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to delete' },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -28,11 +28,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getTextParameter, toCheckedNumber } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, conversationIdField, isPlatformIdField } from './fields';
 import { readConversation } from './get.operation';
-
-const show = { resource: ['conversation'], operation: ['downloadRecording'] };
 
 /** Defaults of the download options. */
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 300_000;
@@ -46,14 +43,13 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, displayOptions: { show } },
+	agentIdField,
 	{
 		...conversationIdField,
 		description: "The conversation's ChatDash ID (_id), or its platform ID when Is Platform ID is on",
 		hint: 'E.g. {{ $json.conversation._id }} after a ChatDash Trigger (call.ended), or {{ $json._id }} after Conversation → Get Many',
-		displayOptions: { show },
 	},
-	{ ...isPlatformIdField, displayOptions: { show } },
+	isPlatformIdField,
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -62,32 +58,28 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		description: 'The name of the binary field to put the recording in',
 		hint: 'The name of the output binary field to put the file in',
-		displayOptions: { show },
+	},
+];
+
+/** Beside the request options, under Options. */
+export const extraOptions: INodeProperties[] = [
+	{
+		displayName: 'Download Timeout',
+		name: 'downloadTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: DEFAULT_DOWNLOAD_TIMEOUT_MS,
+		description:
+			'Milliseconds one try of the recording download may take, from the request to the last byte. Long calls on a slow host need more.',
 	},
 	{
-		...requestOptionsField,
-		displayOptions: { show },
-		options: ([
-			...(requestOptionsField.options as INodeProperties[]),
-			{
-				displayName: 'Download Timeout',
-				name: 'downloadTimeout',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: DEFAULT_DOWNLOAD_TIMEOUT_MS,
-				description:
-					'Milliseconds one try of the recording download may take, from the request to the last byte. Long calls on a slow host need more.',
-			},
-			{
-				displayName: 'Max Recording Size (MB)',
-				name: 'maxRecordingSize',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_MAX_RECORDING_MB,
-				description:
-					'Largest recording to download, in megabytes (1 MB = 1,048,576 bytes). A larger one is an error for its item, stopped before or while it arrives.',
-			},
-		] satisfies INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		displayName: 'Max Recording Size (MB)',
+		name: 'maxRecordingSize',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: DEFAULT_MAX_RECORDING_MB,
+		description:
+			'Largest recording to download, in megabytes (1 MB = 1,048,576 bytes). A larger one is an error for its item, stopped before or while it arrives.',
 	},
 ];
 

@@ -60,9 +60,6 @@ export function conversationNotFound(conversationId: string, agentId: string): s
 
 export { agentNotFound };
 
-
-
-
 /** Text sent as given; refuses non-text and empty text, naming the field. */
 export function toText(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
 	if (typeof value !== 'string' && typeof value !== 'number') {

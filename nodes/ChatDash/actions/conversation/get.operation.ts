@@ -26,10 +26,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, conversationIdField, getTranscriptAsText, isPlatformIdField, transcriptAsTextField } from './fields';
-
-const show = { resource: ['conversation'], operation: ['get'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -39,15 +36,13 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, displayOptions: { show } },
+	agentIdField,
 	{
 		...conversationIdField,
 		description: "The conversation's ChatDash ID (_id), or its platform ID when Is Platform ID is on",
-		displayOptions: { show },
 	},
-	{ ...isPlatformIdField, displayOptions: { show } },
-	{ ...transcriptAsTextField, displayOptions: { show } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	isPlatformIdField,
+	transcriptAsTextField,
 ];
 
 /** Reads the conversation as Get does: agent, Conversation ID, Is Platform ID. */

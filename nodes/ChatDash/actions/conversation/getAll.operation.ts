@@ -18,10 +18,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, refuseField, toBoolean, toIsoDate } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { getListRequestLimit, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
+import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
 import { agentIdField, agentNotFound } from './fields';
-
-const show = { resource: ['conversation'], operation: ['getAll'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -31,12 +29,12 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, description: 'The agent whose conversations to list', displayOptions: { show } },
-	{ ...returnAllField, displayOptions: { show } },
+	{ ...agentIdField, description: 'The agent whose conversations to list' },
+	returnAllField,
 	{
 		...limitField,
 		hint: 'ChatDash returns the whole list at once; the limit keeps the first ones',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 	{
 		displayName: 'Filters',
@@ -45,7 +43,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		description: 'Without Record and Interacted filters, ChatDash returns only conversations that are recorded and have user interaction',
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'End Date',
@@ -77,7 +74,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

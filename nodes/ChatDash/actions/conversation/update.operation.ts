@@ -19,10 +19,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, bodyFieldLabels, bodyFieldProperties, conversationIdField, conversationNotFound, toConversationBody, UPDATE_FIELDS } from './fields';
-
-const show = { resource: ['conversation'], operation: ['update'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -32,8 +29,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, displayOptions: { show } },
-	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to change', displayOptions: { show } },
+	agentIdField,
+	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to change' },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -41,10 +38,8 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'The fields to change; those not added stay as they are',
-		displayOptions: { show },
 		options: bodyFieldProperties(UPDATE_FIELDS),
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

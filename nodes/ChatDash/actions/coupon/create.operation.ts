@@ -25,9 +25,7 @@ import {
 	toUnixSeconds,
 } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, requestOptionsField } from '../common.descriptions';
-
-const show = { resource: ['coupon'], operation: ['create'] };
+import { accountIdField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -37,7 +35,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
+	accountIdField,
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -46,7 +44,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Summer Sale',
 		description: 'Display name for the coupon',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Discount Type',
@@ -57,7 +54,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Percent Off', value: 'percentOff', description: 'A percentage from 1 to 100' },
 		],
 		default: 'percentOff',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Percent Off',
@@ -67,7 +63,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 10,
 		description: 'Percent discount, from 1 to 100',
-		displayOptions: { show: { ...show, discountType: ['percentOff'] } },
+		displayOptions: { show: { discountType: ['percentOff'] } },
 	},
 	{
 		displayName: 'Amount Off',
@@ -77,7 +73,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 500,
 		description: 'Amount to take off, in the smallest unit of the currency (500 = $5.00)',
-		displayOptions: { show: { ...show, discountType: ['amountOff'] } },
+		displayOptions: { show: { discountType: ['amountOff'] } },
 	},
 	{
 		displayName: 'Currency',
@@ -87,7 +83,7 @@ export const description: INodeProperties[] = [
 		default: 'usd',
 		placeholder: 'usd',
 		description: 'Three-letter ISO code of the currency of Amount Off',
-		displayOptions: { show: { ...show, discountType: ['amountOff'] } },
+		displayOptions: { show: { discountType: ['amountOff'] } },
 	},
 	{
 		displayName: 'Duration',
@@ -100,7 +96,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'once',
 		description: 'How long the discount applies once redeemed',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Duration in Months',
@@ -110,7 +105,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 3,
 		description: 'Number of months the discount applies',
-		displayOptions: { show: { ...show, duration: ['repeating'] } },
+		displayOptions: { show: { duration: ['repeating'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -118,7 +113,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Max Redemptions',
@@ -144,7 +138,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -15,13 +15,8 @@ import {
 	accountIdField,
 	getListRequestLimit,
 	limitField,
-	requestOptionsField,
 	returnAllField,
 } from '../common.descriptions';
-
-const showOnlyForCouponGetAll = {
-	show: { resource: ['coupon'], operation: ['getAll'] },
-};
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -31,13 +26,9 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: showOnlyForCouponGetAll },
-	{ ...returnAllField, displayOptions: showOnlyForCouponGetAll },
-	{
-		...limitField,
-		displayOptions: { show: { ...showOnlyForCouponGetAll.show, returnAll: [false] } },
-	},
-	{ ...requestOptionsField, displayOptions: showOnlyForCouponGetAll },
+	accountIdField,
+	returnAllField,
+	limitField,
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -14,11 +14,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, couponIdField, requestOptionsField } from '../common.descriptions';
-
-const showOnlyForCouponUpdate = {
-	show: { resource: ['coupon'], operation: ['update'] },
-};
+import { accountIdField, couponIdField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -28,8 +24,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: showOnlyForCouponUpdate },
-	{ ...couponIdField, displayOptions: showOnlyForCouponUpdate },
+	accountIdField,
+	couponIdField,
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -40,9 +36,7 @@ export const description: INodeProperties[] = [
 		description: 'The new display name for the coupon. Sent exactly as entered.',
 		// The docs' update body has `data.name` only, so users should not look for other fields here.
 		hint: 'Only the name can be changed: ChatDash’s coupon update accepts no other field.',
-		displayOptions: showOnlyForCouponUpdate,
 	},
-	{ ...requestOptionsField, displayOptions: showOnlyForCouponUpdate },
 ];
 
 /** Reads and checks this item's fields; throws (naming the field) before anything is sent. */

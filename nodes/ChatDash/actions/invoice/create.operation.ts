@@ -19,9 +19,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getNumberParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, clientIdField, idLocatorField, requestOptionsField } from '../common.descriptions';
-
-const show = { resource: ['invoice'], operation: ['create'] };
+import { accountIdField, clientIdField, idLocatorField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -31,11 +29,10 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
+	accountIdField,
 	{
 		...clientIdField,
 		description: 'The ChatDash client to invoice. The client must have an admin member assigned.',
-		displayOptions: { show },
 	},
 	{
 		...idLocatorField({
@@ -47,7 +44,6 @@ export const description: INodeProperties[] = [
 			idPlaceholder: 'prod_ABC123XYZ',
 			idHint: 'The Stripe product ID, starting with prod_',
 		}),
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Collection Method',
@@ -63,7 +59,6 @@ export const description: INodeProperties[] = [
 		default: 'send_invoice',
 		description: 'How the invoice is collected',
 		hint: 'ChatDash emails the invoice to the customer (send_invoice)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Days Until Due',
@@ -73,9 +68,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 30,
 		description: 'Number of days from the invoice’s creation until it is due',
-		displayOptions: { show: { ...show, collectionMethod: ['send_invoice'] } },
+		displayOptions: { show: { collectionMethod: ['send_invoice'] } },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -13,9 +13,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, requestOptionsField } from '../common.descriptions';
-
-const show = { resource: ['invoice'], operation: ['get'] };
+import { accountIdField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -25,7 +23,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
+	accountIdField,
 	{
 		displayName: 'Invoice ID',
 		name: 'invoiceId',
@@ -35,9 +33,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'in_1ABC123DEF456GHI',
 		description: 'The Stripe ID of the invoice, starting with in_',
 		hint: 'E.g. {{ $json.id }} after Invoice → Create. ChatDash has no invoice list to pick from.',
-		displayOptions: { show },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -41,7 +41,7 @@ import {
 	autoMappedLead,
 	autoMapping,
 	customFieldsField,
-	leadOptionsField,
+	ignoreFieldsOption,
 	inMode,
 	MAP_AUTOMATICALLY,
 	MAP_EACH_COLUMN,
@@ -52,8 +52,6 @@ import {
 	toCustomFields,
 	toTagIds,
 } from './fields';
-
-const show = { resource: ['lead'], operation: ['create'] };
 
 /** The docs state no maximum array length, so batches stay at 100 (the documented page maximum elsewhere). */
 export const MAX_BATCH_SIZE = 100;
@@ -77,9 +75,9 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentField, description: 'The agent the leads are for', displayOptions: { show } },
-	mappingModeField(show, 'phone, custom fields and tags'),
-	phoneColumnField(show, 'The input column holding each lead’s phone number (required in every item)'),
+	{ ...agentField, description: 'The agent the leads are for' },
+	mappingModeField('phone, custom fields and tags'),
+	phoneColumnField('The input column holding each lead’s phone number (required in every item)'),
 	{
 		displayName: 'Phone',
 		name: 'phone',
@@ -89,7 +87,7 @@ export const description: INodeProperties[] = [
 		placeholder: '+14155550123',
 		description: 'The phone number of the lead, typically an expression reading it from the input item',
 		hint: 'Sent exactly as entered; use the international format (E.164), e.g. +14155550123',
-		displayOptions: inMode(show, MAP_EACH_COLUMN),
+		displayOptions: inMode(MAP_EACH_COLUMN),
 	},
 	{
 		displayName: 'Additional Fields',
@@ -97,11 +95,13 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: inMode(show, MAP_EACH_COLUMN),
+		displayOptions: inMode(MAP_EACH_COLUMN),
 		options: [customFieldsField, tagsField('The lead tags to attach to the lead.')],
 	},
-	leadOptionsField(show, batchSizeOption),
 ];
+
+/** Beside the request options, under Options. */
+export const extraOptions: INodeProperties[] = [ignoreFieldsOption, batchSizeOption];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
 	const mode = sameForEveryItem(this, 'mappingMode', itemIndex, () => this.getNodeParameter('mappingMode', 0, MAP_EACH_COLUMN));

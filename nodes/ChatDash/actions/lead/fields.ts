@@ -17,7 +17,7 @@ import {
 	toColumnNames,
 	toIdList,
 } from '../../helpers/validation';
-import { agentNotFound, agentPickerField, idLocatorField, requestOptionsField } from '../common.descriptions';
+import { agentNotFound, agentPickerField, idLocatorField } from '../common.descriptions';
 
 /** The agent whose leads, lead tags or analytics are worked on. */
 export const agentField: INodeProperties = agentPickerField('The agent whose leads, lead tags or analytics to work on');
@@ -60,7 +60,6 @@ export const customFieldsField: INodeProperties = {
 	description:
 		'The lead’s user-defined fields as a JSON object: keys are field names, values are field values. Sent as entered.',
 };
-
 
 /** Custom Fields as a JSON object (given as an object or JSON text), or throws naming the field. */
 export function toCustomFields(context: IExecuteFunctions, value: unknown, itemIndex: number): Record<string, unknown> {
@@ -105,7 +104,7 @@ export const TAGS_COLUMN = 'tags';
  * Sheets). The default is today's fields, so saved workflows (which do not store a parameter left
  * at its default) keep working unchanged.
  */
-export function mappingModeField(show: Record<string, string[]>, what: string): INodeProperties {
+export function mappingModeField(what: string): INodeProperties {
 	return {
 		displayName: 'Mapping Column Mode',
 		name: 'mappingMode',
@@ -125,15 +124,14 @@ export function mappingModeField(show: Record<string, string[]>, what: string): 
 		],
 		default: MAP_EACH_COLUMN,
 		description: 'How the lead’s fields are taken from each input item',
-		displayOptions: { show },
 	};
 }
 
-/** Shows a field in one mapping mode of the given operation only. */
-export const inMode = (show: Record<string, string[]>, mode: string) => ({ show: { ...show, mappingMode: [mode] } });
+/** Shows a field in one mapping mode only. */
+export const inMode = (mode: string) => ({ show: { mappingMode: [mode] } });
 
 /** The input column holding the phone number, in Map Automatically. */
-export function phoneColumnField(show: Record<string, string[]>, description: string): INodeProperties {
+export function phoneColumnField(description: string): INodeProperties {
 	return {
 		displayName: 'Phone Column',
 		name: 'phoneColumn',
@@ -144,7 +142,7 @@ export function phoneColumnField(show: Record<string, string[]>, description: st
 		placeholder: 'phone',
 		description,
 		hint: 'Sent exactly as the item has it; use the international format (E.164), e.g. +14155550123',
-		displayOptions: inMode(show, MAP_AUTOMATICALLY),
+		displayOptions: inMode(MAP_AUTOMATICALLY),
 	};
 }
 
@@ -163,17 +161,6 @@ export const ignoreFieldsOption: INodeProperties = {
 
 /** Where a wrongly typed column value came from, for the messages. */
 const ITEM_HAS = 'the item has';
-
-/** The Options of Lead → Create and Update: the request options, Ignore Fields and `extra`, by name. */
-export function leadOptionsField(show: Record<string, string[]>, ...extra: INodeProperties[]): INodeProperties {
-	return {
-		...requestOptionsField,
-		options: [...requestOptionsField.options!, ignoreFieldsOption, ...extra].sort((a, b) =>
-			(a as INodeProperties).displayName.localeCompare((b as INodeProperties).displayName),
-		),
-		displayOptions: { show },
-	};
-}
 
 /** What Map Automatically reads, the same for every item of a run. */
 export interface AutoMapping {

@@ -31,7 +31,7 @@ import {
 	autoMappedLead,
 	autoMapping,
 	customFieldsField,
-	leadOptionsField,
+	ignoreFieldsOption,
 	inMode,
 	leadNotFound,
 	MAP_AUTOMATICALLY,
@@ -43,8 +43,6 @@ import {
 	toCustomFields,
 	toTagIds,
 } from './fields';
-
-const show = { resource: ['lead'], operation: ['update'] };
 
 const updateFieldOptions: INodeProperties[] = [
 	{
@@ -74,8 +72,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentField, description: 'The agent the lead belongs to', displayOptions: { show } },
-	mappingModeField(show, 'lead ID, phone, custom fields and tags'),
+	{ ...agentField, description: 'The agent the lead belongs to' },
+	mappingModeField('lead ID, phone, custom fields and tags'),
 	{
 		displayName: 'Lead ID Column',
 		name: 'leadIdColumn',
@@ -85,9 +83,9 @@ export const description: INodeProperties[] = [
 		default: '_id',
 		placeholder: '_id',
 		description: 'The input column holding the ID of the lead to update (Lead → Create outputs it as _id)',
-		displayOptions: inMode(show, MAP_AUTOMATICALLY),
+		displayOptions: inMode(MAP_AUTOMATICALLY),
 	},
-	phoneColumnField(show, 'The input column holding the new phone number; an item without this column keeps its phone'),
+	phoneColumnField('The input column holding the new phone number; an item without this column keeps its phone'),
 	{
 		displayName: 'Lead ID',
 		name: 'leadId',
@@ -96,7 +94,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '65a1f0c2e4b0a1b2c3d4e5f8',
 		description: 'The ID of the lead (its _id, as Lead → Create outputs it)',
-		displayOptions: inMode(show, MAP_EACH_COLUMN),
+		displayOptions: inMode(MAP_EACH_COLUMN),
 	},
 	{
 		displayName: 'Update Fields',
@@ -104,11 +102,13 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: inMode(show, MAP_EACH_COLUMN),
+		displayOptions: inMode(MAP_EACH_COLUMN),
 		options: updateFieldOptions,
 	},
-	leadOptionsField(show),
 ];
+
+/** Beside the request options, under Options. */
+export const extraOptions: INodeProperties[] = [ignoreFieldsOption];
 
 const updateRequest = (agentId: string, leadId: string, body: IDataObject): ChatDashRequest => ({
 	method: 'PUT',

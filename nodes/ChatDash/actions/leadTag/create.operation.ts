@@ -15,10 +15,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentField, agentNotFound } from '../lead/fields';
-
-const show = { resource: ['leadTag'], operation: ['create'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -28,7 +25,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentField, description: 'The agent the tag is for', displayOptions: { show } },
+	{ ...agentField, description: 'The agent the tag is for' },
 	{
 		displayName: 'Label',
 		name: 'label',
@@ -37,9 +34,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'Spring campaign',
 		description: 'The label of the tag, sent exactly as entered',
-		displayOptions: { show },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

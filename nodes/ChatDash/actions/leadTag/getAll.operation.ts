@@ -13,10 +13,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { getListRequestLimit, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
+import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
 import { agentField, agentNotFound } from '../lead/fields';
-
-const show = { resource: ['leadTag'], operation: ['getAll'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -26,14 +24,13 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentField, description: 'The agent whose lead tags to list', displayOptions: { show } },
-	{ ...returnAllField, displayOptions: { show } },
+	{ ...agentField, description: 'The agent whose lead tags to list' },
+	returnAllField,
 	{
 		...limitField,
 		description: 'Max number of results to return. ChatDash returns every tag at once (no paging); the rest are dropped.',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -15,10 +15,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentField, tagField, tagNotFound } from '../lead/fields';
-
-const show = { resource: ['leadTag'], operation: ['update'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -28,8 +25,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentField, description: 'The agent the tag belongs to', displayOptions: { show } },
-	{ ...tagField, description: 'The tag to rename (From list shows the tags of the agent in Agent)', displayOptions: { show } },
+	{ ...agentField, description: 'The agent the tag belongs to' },
+	{ ...tagField, description: 'The tag to rename (From list shows the tags of the agent in Agent)' },
 	{
 		displayName: 'Label',
 		name: 'label',
@@ -39,9 +36,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Spring campaign 2027',
 		description: 'The new label of the tag, sent exactly as entered',
 		hint: 'Only the label can be changed: ChatDash’s tag update accepts no other field.',
-		displayOptions: { show },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -20,10 +20,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, conversationIdField, conversationNotFound, messageInputFields, readMessages } from './fields';
-
-const show = { resource: ['message'], operation: ['add'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Add',
@@ -33,10 +30,9 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, displayOptions: { show } },
-	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to add the messages to', displayOptions: { show } },
-	...messageInputFields('add'),
-	{ ...requestOptionsField, displayOptions: { show } },
+	agentIdField,
+	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to add the messages to' },
+	...messageInputFields,
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -19,10 +19,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, conversationIdField, conversationNotFound } from './fields';
-
-const show = { resource: ['message'], operation: ['deleteAll'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Delete All',
@@ -32,13 +29,11 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, displayOptions: { show } },
+	agentIdField,
 	{
 		...conversationIdField,
 		description: 'The ChatDash ID (_id) of the conversation whose messages to delete',
-		displayOptions: { show },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

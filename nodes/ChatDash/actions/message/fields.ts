@@ -20,80 +20,76 @@ export { agentIdField, conversationIdField, conversationNotFound, getTranscriptA
 /** The documented `sender` values. */
 const SENDERS = ['agent', 'bot', 'user'];
 
-/** Source, Messages (fields) and Messages (JSON) of Add or Replace All. */
-export function messageInputFields(operation: 'add' | 'replaceAll'): INodeProperties[] {
-	const show = { resource: ['message'], operation: [operation] };
-	return [
-		{
-			displayName: 'Source',
-			name: 'source',
-			type: 'options',
-			options: [
-				{ name: 'Fields', value: 'fields', description: 'Text messages entered below (sender, text, created at)' },
-				{ name: 'JSON', value: 'json', description: 'A JSON array of message objects, for any of the 12 message types' },
-			],
-			default: 'fields',
-			description: 'Where the messages come from',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Messages',
-			name: 'messages',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, sortable: true },
-			default: {},
-			placeholder: 'Add Message',
-			description: 'Text messages, sent in this order as {"sender", "type": "text", "content": {"text"}, "createdAt"}',
-			displayOptions: { show: { ...show, source: ['fields'] } },
-			options: [
-				{
-					displayName: 'Message',
-					name: 'message',
-					values: [
-						{
-							displayName: 'Created At',
-							name: 'createdAt',
-							type: 'dateTime',
-							default: '',
-							description: 'When the message was written; sent as ISO 8601 (YYYY-MM-DDTHH:mm:ss.sssZ). Left empty, it is not sent.',
-						},
-						{
-							displayName: 'Sender',
-							name: 'sender',
-							type: 'options',
-							options: [
-								{ name: 'Agent', value: 'agent', description: 'A live (human) agent' },
-								{ name: 'Bot', value: 'bot', description: 'The AI agent' },
-								{ name: 'User', value: 'user', description: 'The person talking to the agent' },
-							],
-							default: 'user',
-							description: 'Who wrote the message',
-						},
-						{
-							displayName: 'Text',
-							name: 'text',
-							type: 'string',
-							typeOptions: { rows: 2 },
-							default: '',
-							description: 'The text of the message, sent exactly as entered',
-						},
-					],
-				},
-			],
-		},
-		{
-			displayName: 'Messages (JSON)',
-			name: 'messagesJson',
-			type: 'json',
-			default: '[\n  {\n    "sender": "user",\n    "type": "text",\n    "content": { "text": "Hello" }\n  }\n]',
-			required: true,
-			description:
-				'A JSON array of message objects, sent exactly as given, e.g. [{"sender": "user", "type": "text", "content": {"text": "Hello"}, "createdAt": "2025-01-31T10:00:00.000Z"}]. Use it for the message types whose fields ChatDash does not document (image, button, choice, card, carousel, debug, file, location, transition, extension, path).',
-			hint: 'Or an expression giving an array, e.g. {{ $json.messages }}',
-			displayOptions: { show: { ...show, source: ['json'] } },
-		},
-	];
-}
+/** Source, Messages (fields) and Messages (JSON): the fields of Add and Replace All. */
+export const messageInputFields: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'Fields', value: 'fields', description: 'Text messages entered below (sender, text, created at)' },
+			{ name: 'JSON', value: 'json', description: 'A JSON array of message objects, for any of the 12 message types' },
+		],
+		default: 'fields',
+		description: 'Where the messages come from',
+	},
+	{
+		displayName: 'Messages',
+		name: 'messages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		placeholder: 'Add Message',
+		description: 'Text messages, sent in this order as {"sender", "type": "text", "content": {"text"}, "createdAt"}',
+		displayOptions: { show: { source: ['fields'] } },
+		options: [
+			{
+				displayName: 'Message',
+				name: 'message',
+				values: [
+					{
+						displayName: 'Created At',
+						name: 'createdAt',
+						type: 'dateTime',
+						default: '',
+						description: 'When the message was written; sent as ISO 8601 (YYYY-MM-DDTHH:mm:ss.sssZ). Left empty, it is not sent.',
+					},
+					{
+						displayName: 'Sender',
+						name: 'sender',
+						type: 'options',
+						options: [
+							{ name: 'Agent', value: 'agent', description: 'A live (human) agent' },
+							{ name: 'Bot', value: 'bot', description: 'The AI agent' },
+							{ name: 'User', value: 'user', description: 'The person talking to the agent' },
+						],
+						default: 'user',
+						description: 'Who wrote the message',
+					},
+					{
+						displayName: 'Text',
+						name: 'text',
+						type: 'string',
+						typeOptions: { rows: 2 },
+						default: '',
+						description: 'The text of the message, sent exactly as entered',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Messages (JSON)',
+		name: 'messagesJson',
+		type: 'json',
+		default: '[\n  {\n    "sender": "user",\n    "type": "text",\n    "content": { "text": "Hello" }\n  }\n]',
+		required: true,
+		description:
+			'A JSON array of message objects, sent exactly as given, e.g. [{"sender": "user", "type": "text", "content": {"text": "Hello"}, "createdAt": "2025-01-31T10:00:00.000Z"}]. Use it for the message types whose fields ChatDash does not document (image, button, choice, card, carousel, debug, file, location, transition, extension, path).',
+		hint: 'Or an expression giving an array, e.g. {{ $json.messages }}',
+		displayOptions: { show: { source: ['json'] } },
+	},
+];
 
 /** The messages of this item, checked; throws (naming the field) before anything is sent. */
 export function readMessages(context: IExecuteFunctions, itemIndex: number): IDataObject[] {

@@ -24,10 +24,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { getListRequestLimit, limitField, requestOptionsField, returnAllField } from '../common.descriptions';
+import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
 import { agentIdField, conversationIdField, conversationNotFound, getTranscriptAsText, transcriptAsTextField } from './fields';
-
-const show = { resource: ['message'], operation: ['getAll'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -37,20 +35,18 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, displayOptions: { show } },
-	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation whose messages to list', displayOptions: { show } },
-	{ ...returnAllField, displayOptions: { show } },
+	agentIdField,
+	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation whose messages to list' },
+	returnAllField,
 	{
 		...limitField,
 		hint: 'ChatDash returns every message at once; the limit keeps the first ones',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 	{
 		...transcriptAsTextField,
 		hint: 'On: one item per conversation holding transcript and messages, instead of one item per message',
-		displayOptions: { show },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -21,10 +21,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { requestOptionsField } from '../common.descriptions';
 import { agentIdField, conversationIdField, conversationNotFound, messageInputFields, readMessages } from './fields';
-
-const show = { resource: ['message'], operation: ['replaceAll'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Replace All',
@@ -34,14 +31,12 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...agentIdField, displayOptions: { show } },
+	agentIdField,
 	{
 		...conversationIdField,
 		description: 'The ChatDash ID (_id) of the conversation whose messages to overwrite',
-		displayOptions: { show },
 	},
-	...messageInputFields('replaceAll'),
-	{ ...requestOptionsField, displayOptions: { show } },
+	...messageInputFields,
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -20,12 +20,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getTextParameter, toCurrency, toOneOf } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, requestOptionsField } from '../common.descriptions';
+import { accountIdField } from '../common.descriptions';
 
 /** The documented values of `pricing_model`. */
 const PRICING_MODELS = ['base', 'usage', 'oneTime'];
-
-const show = { resource: ['product'], operation: ['create'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -35,7 +33,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
+	accountIdField,
 	{
 		displayName: 'Pricing Model',
 		name: 'pricingModel',
@@ -48,7 +46,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 'base',
 		description: 'How the product is priced. ChatDash uses it to decide which pricing fields it requires.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Currency',
@@ -58,7 +55,6 @@ export const description: INodeProperties[] = [
 		default: 'usd',
 		placeholder: 'usd',
 		description: 'Three-letter ISO code of the currency the product is priced in',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -66,7 +62,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Description',
@@ -86,7 +81,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -15,10 +15,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, requestOptionsField } from '../common.descriptions';
+import { accountIdField } from '../common.descriptions';
 import { productIdField, productNotFound } from './fields';
-
-const show = { resource: ['product'], operation: ['get'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -28,9 +26,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
-	{ ...productIdField, description: 'The product to retrieve', displayOptions: { show } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	accountIdField,
+	{ ...productIdField, description: 'The product to retrieve' },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

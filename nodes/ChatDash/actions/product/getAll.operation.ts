@@ -26,11 +26,8 @@ import {
 	getCreatedRange,
 	getListRequestLimit,
 	limitField,
-	requestOptionsField,
 	returnAllField,
 } from '../common.descriptions';
-
-const show = { resource: ['product'], operation: ['getAll'] };
 
 /** The documented values of the `status` query parameter. */
 const STATUSES = ['active', 'archived', 'all'];
@@ -43,16 +40,15 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
-	{ ...returnAllField, displayOptions: { show } },
-	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
+	accountIdField,
+	returnAllField,
+	limitField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			...createdRangeFilters('products'),
 			{
@@ -69,7 +65,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -19,10 +19,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, requestOptionsField } from '../common.descriptions';
+import { accountIdField } from '../common.descriptions';
 import { productIdField, productNotFound } from './fields';
-
-const show = { resource: ['product'], operation: ['update'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -32,8 +30,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
-	{ ...productIdField, description: 'The product to change', displayOptions: { show } },
+	accountIdField,
+	{ ...productIdField, description: 'The product to change' },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -42,7 +40,6 @@ export const description: INodeProperties[] = [
 		default: {},
 		// The docs' update body has `data.name` and `data.description` only.
 		hint: 'Only the name and the description can be changed: ChatDash’s product update accepts no other field',
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Description',
@@ -62,7 +59,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -22,9 +22,7 @@ import {
 	toUnixSeconds,
 } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, couponIdField, requestOptionsField } from '../common.descriptions';
-
-const show = { resource: ['promotionCode'], operation: ['create'] };
+import { accountIdField, couponIdField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -34,8 +32,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
-	{ ...couponIdField, description: 'The coupon the code gives', displayOptions: { show } },
+	accountIdField,
+	{ ...couponIdField, description: 'The coupon the code gives' },
 	{
 		displayName: 'Code',
 		name: 'code',
@@ -44,7 +42,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'SUMMER20',
 		description:
 			'The code customers enter. Leave empty to have one generated.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -52,7 +49,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Customer ID',
@@ -101,7 +97,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

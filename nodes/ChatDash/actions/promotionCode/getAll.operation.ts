@@ -15,11 +15,8 @@ import {
 	couponIdField,
 	getListRequestLimit,
 	limitField,
-	requestOptionsField,
 	returnAllField,
 } from '../common.descriptions';
-
-const show = { resource: ['promotionCode'], operation: ['getAll'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -29,11 +26,10 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
-	{ ...couponIdField, description: 'The coupon whose promotion codes to list', displayOptions: { show } },
-	{ ...returnAllField, displayOptions: { show } },
-	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	accountIdField,
+	{ ...couponIdField, description: 'The coupon whose promotion codes to list' },
+	returnAllField,
+	limitField,
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -23,10 +23,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdListParameter, getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, clientIdField, requestOptionsField } from '../common.descriptions';
-import { productIdField, showFor } from './fields';
-
-const show = showFor('create');
+import { accountIdField, clientIdField } from '../common.descriptions';
+import { productIdField } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -36,11 +34,10 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
+	accountIdField,
 	{
 		...clientIdField,
 		description: 'The ChatDash client to subscribe. The client must have an admin member assigned.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Agent IDs',
@@ -51,16 +48,14 @@ export const description: INodeProperties[] = [
 		placeholder: '64abc123def456789012345b, 64abc123def456789012345c',
 		description: 'The ChatDash agents the subscription is for, separated by commas (or an array from an expression)',
 		hint: 'One or more agent IDs: separated by commas or new lines, a JSON array, or an expression giving an array. Repeats are sent once.',
-		displayOptions: { show },
 	},
-	{ ...productIdField, displayOptions: { show } },
+	productIdField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Coupon ID',
@@ -96,7 +91,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

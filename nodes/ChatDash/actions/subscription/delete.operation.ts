@@ -18,10 +18,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, requestOptionsField } from '../common.descriptions';
-import { showFor, subscriptionIdField } from './fields';
-
-const show = showFor('delete');
+import { accountIdField } from '../common.descriptions';
+import { subscriptionIdField } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',
@@ -31,9 +29,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
-	{ ...subscriptionIdField, description: 'The subscription to cancel and delete', displayOptions: { show } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	accountIdField,
+	{ ...subscriptionIdField, description: 'The subscription to cancel and delete' },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

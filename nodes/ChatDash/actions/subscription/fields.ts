@@ -1,16 +1,10 @@
 /**
  * Fields shared by the Subscription operations, and the resource's own input checks.
- * Every field is shown for exactly one operation: spread it with `displayOptions: { show: showFor(…) }`.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { idLocatorField } from '../common.descriptions';
-
-/** `displayOptions.show` of one Subscription operation. */
-export function showFor(operation: string) {
-	return { resource: ['subscription'], operation: [operation] };
-}
 
 /** A subscription of the connected account, picked from a searchable list or typed by ID. */
 export const subscriptionIdField: INodeProperties = idLocatorField({

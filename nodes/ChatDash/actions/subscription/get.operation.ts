@@ -15,10 +15,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, requestOptionsField } from '../common.descriptions';
-import { showFor, subscriptionIdField } from './fields';
-
-const show = showFor('get');
+import { accountIdField } from '../common.descriptions';
+import { subscriptionIdField } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -28,9 +26,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
-	{ ...subscriptionIdField, description: 'The subscription to get', displayOptions: { show } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	accountIdField,
+	{ ...subscriptionIdField, description: 'The subscription to get' },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -21,12 +21,9 @@ import {
 	accountIdField,
 	getListRequestLimit,
 	limitField,
-	requestOptionsField,
 	returnAllField,
 } from '../common.descriptions';
-import { refuse, showFor } from './fields';
-
-const show = showFor('getAll');
+import { refuse } from './fields';
 
 /** The documented status values (sorted by name, as n8n's lint expects). */
 const STATUSES = [
@@ -49,7 +46,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
+	accountIdField,
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -57,11 +54,9 @@ export const description: INodeProperties[] = [
 		options: STATUSES,
 		default: 'active',
 		description: 'Only subscriptions with this status are returned (ChatDash filters by one status at a time)',
-		displayOptions: { show },
 	},
-	{ ...returnAllField, displayOptions: { show } },
-	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	returnAllField,
+	limitField,
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -21,12 +21,9 @@ import {
 	accountIdField,
 	getListRequestLimit,
 	limitField,
-	requestOptionsField,
 	returnAllField,
 } from '../common.descriptions';
-import { isEmailAddress, refuse, showFor } from './fields';
-
-const show = showFor('getAllByCustomer');
+import { isEmailAddress, refuse } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many by Customer',
@@ -38,7 +35,7 @@ export const option: INodePropertyOptions = {
 const EITHER = "Fill in either 'Customer ID' or 'Email', not both.";
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
+	accountIdField,
 	{
 		displayName: 'Customer ID',
 		name: 'customerId',
@@ -47,7 +44,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'cus_ABC123XYZ',
 		description: 'The Stripe customer whose subscriptions to list. Leave empty to search by Email instead.',
 		hint: 'Either Customer ID or Email, not both',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Email',
@@ -57,11 +53,9 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: 'The email address of the customer whose subscriptions to list. Leave empty to search by Customer ID instead.',
 		hint: 'Either Customer ID or Email, not both',
-		displayOptions: { show },
 	},
-	{ ...returnAllField, displayOptions: { show } },
-	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
-	{ ...requestOptionsField, displayOptions: { show } },
+	returnAllField,
+	limitField,
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

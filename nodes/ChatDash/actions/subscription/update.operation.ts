@@ -20,10 +20,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, requestOptionsField } from '../common.descriptions';
-import { refuse, showFor, subscriptionIdField } from './fields';
-
-const show = showFor('update');
+import { accountIdField } from '../common.descriptions';
+import { refuse, subscriptionIdField } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -35,8 +33,8 @@ export const option: INodePropertyOptions = {
 const UPDATE_FIELDS = 'Cancel at Period End, Product ID, Start Date, Tax Country, Tax Enabled or Tax Postal Code';
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
-	{ ...subscriptionIdField, description: 'The subscription or subscription schedule to update', displayOptions: { show } },
+	accountIdField,
+	{ ...subscriptionIdField, description: 'The subscription or subscription schedule to update' },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -44,7 +42,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'What to change. For a subscription schedule (sub_sched_…), set both Product ID and Start Date.',
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Cancel at Period End',
@@ -93,7 +90,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 /** An optional text value of the collection, trimmed; undefined when empty. */

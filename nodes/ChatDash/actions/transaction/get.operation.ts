@@ -12,9 +12,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../../transport';
-import { accountIdField, idLocatorField, requestOptionsField } from '../common.descriptions';
-
-const show = { resource: ['transaction'], operation: ['get'] };
+import { accountIdField, idLocatorField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -24,7 +22,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
+	accountIdField,
 	{
 		...idLocatorField({
 			displayName: 'Transaction',
@@ -35,9 +33,7 @@ export const description: INodeProperties[] = [
 			idPlaceholder: 'pi_3ABC123DEF456GHI',
 			idHint: 'The Stripe payment intent ID, starting with pi_',
 		}),
-		displayOptions: { show },
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -22,11 +22,8 @@ import {
 	getCreatedRange,
 	getListRequestLimit,
 	limitField,
-	requestOptionsField,
 	returnAllField,
 } from '../common.descriptions';
-
-const show = { resource: ['transaction'], operation: ['getAll'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -36,16 +33,15 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{ ...accountIdField, displayOptions: { show } },
-	{ ...returnAllField, displayOptions: { show } },
-	{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
+	accountIdField,
+	returnAllField,
+	limitField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			...createdRangeFilters('transactions'),
 			{
@@ -58,7 +54,6 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...requestOptionsField, displayOptions: { show } },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
