@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import type { ChatDashRequest } from '../transport';
+
+export type { ChatDashRequest };
 import { requestOptionsField } from './common.descriptions';
 
 /**

@@ -17,7 +17,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdListParameter, getIdParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { clientIdField } from './fields';
 
 export const option: INodePropertyOptions = {

@@ -26,7 +26,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getTextParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentBodyFields, includePlatformCredentialsOption, agentPresenter, platformOptions, toAgentConfig, toPlatform, toPlatformCredentials } from './fields';
 
 export const option: INodePropertyOptions = {

@@ -12,7 +12,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentIdField, agentNotFound, includePlatformCredentialsOption, agentPresenter } from './fields';
 
 export const option: INodePropertyOptions = {

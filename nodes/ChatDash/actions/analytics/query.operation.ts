@@ -28,7 +28,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getOptionalTextParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentField, agentNotFound } from '../lead/fields';
 
 /** The documented metric names (the enum is cut off in the docs after endedReason). */

@@ -25,7 +25,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getOptionalTextParameter, getTextParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { languageField, toLanguage } from './fields';
 
 export const option: INodePropertyOptions = {

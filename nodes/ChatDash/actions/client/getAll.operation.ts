@@ -11,7 +11,7 @@
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {

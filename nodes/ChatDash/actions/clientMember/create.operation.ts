@@ -22,7 +22,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, getOptionalTextParameter, getTextParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { clientNotFound } from '../client/fields';
 import { memberClientIdField, withoutPassword } from './fields';
 

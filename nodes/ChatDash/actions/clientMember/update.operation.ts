@@ -18,7 +18,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getOptionalTextParameter, getTextParameter, toBoolean } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { memberClientIdField, memberIdField, memberNotFound, withoutPassword } from './fields';
 
 export const option: INodePropertyOptions = {

@@ -16,7 +16,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, refuseField } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentIdField, conversationIdField, conversationNotFound } from './fields';
 
 /** The documented `endpoint` values. */

@@ -23,7 +23,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentIdField, agentNotFound, bodyFieldProperties, CREATE_FIELDS, toConversationBody } from './fields';
 
 export const option: INodePropertyOptions = {

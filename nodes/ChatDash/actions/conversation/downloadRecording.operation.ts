@@ -27,7 +27,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getTextParameter, toCheckedNumber } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentIdField, conversationIdField, isPlatformIdField } from './fields';
 import { readConversation } from './get.operation';
 

@@ -25,7 +25,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, toBoolean } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentIdField, conversationIdField, getTranscriptAsText, isPlatformIdField, transcriptAsTextField } from './fields';
 
 export const option: INodePropertyOptions = {

@@ -17,7 +17,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, refuseField, toBoolean, toIsoDate } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
 import { agentIdField, agentNotFound } from './fields';
 

@@ -18,7 +18,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentIdField, bodyFieldLabels, bodyFieldProperties, conversationIdField, conversationNotFound, toConversationBody, UPDATE_FIELDS } from './fields';
 
 export const option: INodePropertyOptions = {

@@ -24,7 +24,7 @@ import {
 	toCurrency,
 	toUnixSeconds,
 } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { accountIdField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {

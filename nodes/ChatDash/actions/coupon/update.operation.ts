@@ -13,7 +13,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { accountIdField, couponIdField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {

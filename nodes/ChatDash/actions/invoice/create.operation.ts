@@ -18,7 +18,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, getNumberParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { accountIdField, clientIdField, idLocatorField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {

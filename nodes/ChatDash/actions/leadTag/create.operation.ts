@@ -14,7 +14,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentField, agentNotFound } from '../lead/fields';
 
 export const option: INodePropertyOptions = {

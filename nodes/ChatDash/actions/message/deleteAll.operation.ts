@@ -18,7 +18,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { agentIdField, conversationIdField, conversationNotFound } from './fields';
 
 export const option: INodePropertyOptions = {

@@ -21,7 +21,7 @@ import {
 	toCurrency,
 	toUnixSeconds,
 } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { accountIdField, couponIdField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {

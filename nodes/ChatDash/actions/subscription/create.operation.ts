@@ -22,7 +22,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdListParameter, getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { accountIdField, clientIdField } from '../common.descriptions';
 import { productIdField } from './fields';
 

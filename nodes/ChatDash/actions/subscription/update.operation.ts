@@ -19,7 +19,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
-import type { ChatDashRequest } from '../../transport';
+import type { ChatDashRequest } from '../operation';
 import { accountIdField } from '../common.descriptions';
 import { refuse, subscriptionIdField } from './fields';
 
