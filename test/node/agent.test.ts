@@ -321,7 +321,7 @@ describe('Agent → Get Many', () => {
 
 	test.each([
 		[{ filterByClient: true, clientId: byId('={{ " " }}') }, 'The Client is empty'],
-		[{ returnAll: false, limit: '={{ 0 }}' }, 'The Limit must be a whole number of 1 or more'],
+		[{ returnAll: false, limit: '={{ 0 }}' }, 'The Limit must be a whole number of 1 or more, not 0'],
 	])('%j → %s, nothing sent', async (overrides, message) => {
 		const { error } = await run(getMany(overrides as INodeParameters));
 		expect(error?.message).toBe(message);

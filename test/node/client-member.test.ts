@@ -264,7 +264,7 @@ describe('Client Member → Get Many', () => {
 
 	test('an invalid Limit or Client is refused before anything is sent', async () => {
 		const badLimit = await run({ operation: 'getAll', returnAll: false, limit: '={{ -1 }}' });
-		expect(badLimit.error?.message).toBe('The Limit must be a whole number of 1 or more');
+		expect(badLimit.error?.message).toBe('The Limit must be a whole number of 1 or more, not -1');
 		const badClient = await run({ operation: 'getAll', clientId: byId('={{ ".." }}'), returnAll: true });
 		expect(badClient.error?.message).toBe('The Client cannot be ".."');
 		expect(emulator.requests).toEqual([]);

@@ -330,7 +330,7 @@ describe('Client → Get Many', () => {
 
 	test('an invalid Limit from an expression is refused before anything is sent', async () => {
 		const { error } = await run({ operation: 'getAll', returnAll: false, limit: '={{ 1.5 }}' });
-		expect(error?.message).toBe('The Limit must be a whole number of 1 or more');
+		expect(error?.message).toBe('The Limit must be a whole number of 1 or more, not 1.5');
 		expect(emulator.requests).toEqual([]);
 	});
 

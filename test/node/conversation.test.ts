@@ -254,7 +254,7 @@ describe('Conversation → Get Many', () => {
 		const { error: badDate } = await run({ operation: 'getAll', filters: { startDate: '={{ "soon" }}' } });
 		expect(badDate?.message).toBe('The Start Date must be a date, not "soon"');
 		const { error: badLimit } = await run({ operation: 'getAll', limit: 0 });
-		expect(badLimit?.message).toBe('The Limit must be a whole number of 1 or more');
+		expect(badLimit?.message).toBe('The Limit must be a whole number of 1 or more, not 0');
 		expect(emulator.requests).toEqual([]);
 	});
 

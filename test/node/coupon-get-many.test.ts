@@ -104,7 +104,7 @@ test('an unknown account → a clear error; with Continue On Fail only that item
 
 test('an invalid Limit from an expression is refused before anything is sent', async () => {
 	const { error } = await getMany({ returnAll: false, limit: '={{ 0 }}' });
-	expect(error?.message).toBe('The Limit must be a whole number of 1 or more');
+	expect(error?.message).toBe('The Limit must be a whole number of 1 or more, not 0');
 	expect(emulator.requests).toEqual([]);
 });
 

@@ -130,7 +130,7 @@ describe('Lead Tag → Get Many', () => {
 
 	test('an invalid Limit is refused before sending; a 404 names the agent', async () => {
 		const bad = await run({ operation: 'getAll', returnAll: false, limit: '={{ 0 }}' });
-		expect(bad.error?.message).toBe('The Limit must be a whole number of 1 or more');
+		expect(bad.error?.message).toBe('The Limit must be a whole number of 1 or more, not 0');
 		expect(emulator.requests).toEqual([]);
 		emulator.addFault({ status: 404, body: { error: { message: "No such agent: 'x'" } } });
 		const missing = await run({ operation: 'getAll', returnAll: true, agentId: byId('x') });

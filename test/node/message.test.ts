@@ -211,11 +211,11 @@ describe.each([
 	});
 
 	test.each([
-		['invalid JSON', { source: 'json', messagesJson: '[{"type": "text",' }, /^The Messages \(JSON\) is not valid JSON \(/],
+		['invalid JSON', { source: 'json', messagesJson: '[{"type": "text",' }, 'The Messages (JSON) must be a JSON array of message objects, e.g. [{"type": "text", …}]'],
 		['a JSON object, not an array', { source: 'json', messagesJson: '{"type": "text"}' }, 'The Messages (JSON) must be a JSON array of message objects, e.g. [{"type": "text", …}]'],
 		['an empty JSON array', { source: 'json', messagesJson: '[]' }, 'The Messages (JSON) is an empty list: give at least one message'],
 		['a JSON entry that is not an object', { source: 'json', messagesJson: '[{"type": "text", "content": {"text": "a"}}, "b"]' }, 'The Messages (JSON) entry 2 must be a message object, not "b"'],
-		['empty JSON text', { source: 'json', messagesJson: '' }, 'The Messages (JSON) is empty: give a JSON array of message objects'],
+		['empty JSON text', { source: 'json', messagesJson: '' }, 'The Messages (JSON) is empty: give a JSON array of message objects, e.g. [{"type": "text", …}]'],
 		['no message under fields', { source: 'fields', messages: {} }, 'The Messages list is empty: add at least one message'],
 		['an empty text', fromFields({ sender: 'user', text: 'ok' }, { sender: 'bot', text: '' }), 'The Text of message 2 is empty'],
 		['a bad sender by expression', fromFields({ sender: '={{ "robot" }}', text: 'x' }), 'The Sender of message 1 must be one of agent, bot, user, not "robot"'],

@@ -214,7 +214,7 @@ describe('Product → Get Many', () => {
 		[{ filters: { createdAfter: 'last spring' } }, 'The Created After must be a date, not "last spring"'],
 		[{ filters: { createdBefore: '={{ "soon" }}' } }, 'The Created Before must be a date, not "soon"'],
 		[{ filters: { createdAfter: '2025-01-02T00:00:00Z', createdBefore: '2025-01-01T00:00:00Z' } }, 'The Created After date is later than the Created Before date'],
-		[{ limit: '={{ 0 }}' }, 'The Limit must be a whole number of 1 or more'],
+		[{ limit: '={{ 0 }}' }, 'The Limit must be a whole number of 1 or more, not 0'],
 		[{ accountId: '={{ $json.missing ?? "" }}' }, 'The Account ID is empty'],
 	])('%j → %s, nothing sent', async (overrides, message) => {
 		const { error } = await run(getMany(overrides as INodeParameters));

@@ -282,7 +282,7 @@ describe('Subscription → Get Many', () => {
 
 	test('an invalid Limit is refused before sending', async () => {
 		const { error } = await getMany({ returnAll: false, limit: '={{ 0 }}' });
-		expect(error?.message).toBe('The Limit must be a whole number of 1 or more');
+		expect(error?.message).toBe('The Limit must be a whole number of 1 or more, not 0');
 		expect(emulator.requests).toEqual([]);
 	});
 

@@ -232,7 +232,7 @@ describe('Transaction → Get Many', () => {
 		],
 		[{ filters: { customer: '={{ "   " }}' } }, 'The Customer ID is empty'],
 		[{ filters: { customer: '={{ {"id": "cus_ann"} }}' } }, 'The Customer ID must be text, but the expression gave an object'],
-		[{ returnAll: false, limit: '={{ 0 }}' }, 'The Limit must be a whole number of 1 or more'],
+		[{ returnAll: false, limit: '={{ 0 }}' }, 'The Limit must be a whole number of 1 or more, not 0'],
 		[{ accountId: '={{ "" }}' }, 'The Account ID is empty'],
 	])('%j → %s, nothing sent', async (overrides, message) => {
 		const { error } = await run(getMany(overrides as INodeParameters));

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toUnixSeconds } from '../helpers/validation';
+import { getNumberParameter, toUnixSeconds } from '../helpers/validation';
 import { DEFAULT_TIMEOUT_MS } from '../transport';
 import { DEFAULT_RETRY_POLICY } from '../transport/retry';
 
@@ -130,14 +130,7 @@ export function getListRequestLimit(
 ): { returnAll: boolean; limit: number } {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	if (returnAll) return { returnAll, limit: 0 };
-	const limit = context.getNodeParameter('limit', itemIndex, 50) as unknown;
-	if (!(typeof limit === 'number' && Number.isInteger(limit) && limit >= 1)) {
-		throw new NodeOperationError(context.getNode(), 'The Limit must be a whole number of 1 or more', {
-			itemIndex,
-			description: `Got ${JSON.stringify(limit)}; nothing was sent to ChatDash for this item.`,
-		});
-	}
-	return { returnAll, limit };
+	return { returnAll, limit: getNumberParameter(context, 'limit', 'Limit', itemIndex, { min: 1, whole: true }) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -43,6 +43,17 @@ export function refuseField(
 	throw new NodeOperationError(context.getNode(), `The ${label} ${problem}`, {
 		itemIndex,
 		description: `Set '${label}' to a valid value for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
+	});
+}
+
+/**
+ * Refuses an item before anything is sent when no single field is at fault (two fields that
+ * contradict each other, nothing to update): the message says what is wrong, `description` what to do.
+ */
+export function refuse(context: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
+	throw new NodeOperationError(context.getNode(), message, {
+		itemIndex,
+		description: `${description} Nothing was sent to ChatDash for item ${itemIndex + 1}.`,
 	});
 }
 
@@ -154,16 +165,25 @@ export function getNumberParameter(
 	return toCheckedNumber(context, context.getNodeParameter(parameterName, itemIndex, undefined), label, itemIndex, rules);
 }
 
-/** A date picker's value (or a date string from an expression) as unix seconds, or throws naming the field. */
-export function toUnixSeconds(
-	context: IExecuteFunctions,
-	value: unknown,
-	label: string,
-	itemIndex: number,
-): number {
-	const millis = typeof value === 'string' ? Date.parse(value) : NaN;
-	if (Number.isNaN(millis)) refuseField(context, itemIndex, label, `must be a date, not ${JSON.stringify(value)}`);
-	return Math.floor(millis / 1000);
+/**
+ * A date field's value in milliseconds: the date picker's text, a date string from an expression, or
+ * a Date object; anything else (empty included) refuses the field. Every date field reads its value
+ * this way, whatever form it is sent in.
+ */
+function toMillis(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number {
+	const millis =
+		typeof value === 'string' && value.trim() !== ''
+			? Date.parse(value)
+			: value instanceof Date
+				? value.getTime()
+				: NaN;
+	if (Number.isNaN(millis)) return refuseField(context, itemIndex, label, `must be a date, not ${JSON.stringify(value)}`);
+	return millis;
+}
+
+/** A date field's value as unix seconds (the Stripe endpoints), or throws naming the field. */
+export function toUnixSeconds(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number {
+	return Math.floor(toMillis(context, value, label, itemIndex) / 1000);
 }
 
 /** A three-letter ISO currency code, lower-cased as Stripe returns it, or throws naming the field. */
@@ -189,23 +209,54 @@ export function getOptionalTextParameter(
 }
 
 /**
+ * A JSON field's value: parsed JSON text, or the value an expression gave. Empty text is `empty`.
+ * The message never repeats what was entered: JSON fields may hold secrets (Platform Credentials).
+ */
+export function parseJsonText(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	expected: string,
+	empty?: unknown,
+): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') {
+		return empty !== undefined ? empty : refuseField(context, itemIndex, label, `is empty: give ${expected}`);
+	}
+	try {
+		return JSON.parse(value);
+	} catch {
+		return refuseField(context, itemIndex, label, `must be ${expected}`);
+	}
+}
+
+/**
+ * A JSON-object field's value (an object from an expression, or JSON text; empty text is `{}`), or
+ * throws naming the field, with `example` showing the shape. Every JSON-object field reads this way.
+ */
+export function toJsonObject(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+	example = '{"key": "value"}',
+): IDataObject {
+	const expected = `a JSON object, e.g. ${example}`;
+	const parsed = parseJsonText(context, value, label, itemIndex, expected, {});
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		return refuseField(context, itemIndex, label, `must be ${expected}`);
+	}
+	return parsed as IDataObject;
+}
+
+/**
  * Metadata as Stripe stores it: a flat JSON object of text values (numbers are turned into
  * text). Given as an object or as JSON text; anything else throws naming the field.
  */
 export function toMetadata(context: IExecuteFunctions, value: unknown, itemIndex: number): Record<string, string> {
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value.trim() || '{}');
-		} catch {
-			refuseField(context, itemIndex, 'Metadata', 'must be a JSON object, e.g. {"campaign": "summer"}');
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		refuseField(context, itemIndex, 'Metadata', 'must be a JSON object, e.g. {"campaign": "summer"}');
-	}
 	const metadata: Record<string, string> = {};
-	for (const [key, entry] of Object.entries(parsed as Record<string, unknown>)) {
+	for (const [key, entry] of Object.entries(toJsonObject(context, value, 'Metadata', itemIndex, '{"campaign": "summer"}'))) {
 		if (typeof entry !== 'string' && typeof entry !== 'number') {
 			refuseField(context, itemIndex, 'Metadata', `value of "${key}" must be text or a number`);
 		}
@@ -222,18 +273,11 @@ export function toBoolean(context: IExecuteFunctions, value: unknown, label: str
 }
 
 /**
- * A date picker's value (or a date from an expression) as ISO 8601 text, YYYY-MM-DDTHH:mm:ss.sssZ,
- * for the endpoints whose docs type their dates that way. Throws naming the field.
+ * A date field's value as ISO 8601 text, YYYY-MM-DDTHH:mm:ss.sssZ, for the endpoints whose docs type
+ * their dates that way. Throws naming the field.
  */
 export function toIsoDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
-	const millis =
-		typeof value === 'string' && value.trim() !== ''
-			? Date.parse(value)
-			: value instanceof Date
-				? value.getTime()
-				: NaN;
-	if (Number.isNaN(millis)) return refuseField(context, itemIndex, label, `must be a date, not ${JSON.stringify(value)}`);
-	return new Date(millis).toISOString();
+	return new Date(toMillis(context, value, label, itemIndex)).toISOString();
 }
 
 /**

@@ -10,7 +10,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { agentNotFound, agentPickerField, clientIdField } from '../common.descriptions';
-import { refuseField, toBoolean } from '../../helpers/validation';
+import { refuseField, toBoolean, toJsonObject } from '../../helpers/validation';
 
 /** The agent an Agent operation works on. */
 export const agentIdField: INodeProperties = agentPickerField('The agent to work on');
@@ -114,18 +114,7 @@ export function toAgentConfig(
  * repeats what was entered: it holds secrets.
  */
 export function toPlatformCredentials(context: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject {
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value.trim() || '{}');
-		} catch {
-			refuseField(context, itemIndex, 'Platform Credentials', 'must be a JSON object, e.g. {"botId": "…", "workspaceId": "…"}');
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		refuseField(context, itemIndex, 'Platform Credentials', 'must be a JSON object, e.g. {"botId": "…", "workspaceId": "…"}');
-	}
-	return parsed as IDataObject;
+	return toJsonObject(context, value, 'Platform Credentials', itemIndex, '{"botId": "…", "workspaceId": "…"}');
 }
 
 /** One of the documented platforms (an expression can give anything), or throws naming the field. */

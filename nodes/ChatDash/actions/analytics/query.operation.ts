@@ -25,9 +25,8 @@
  *     bucket size behind `counts`; error responses. ASSUMPTION (as Stripe) an unknown agent answers 404.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { getIdParameter, getOptionalTextParameter } from '../../helpers/validation';
+import { getIdParameter, getOptionalTextParameter, refuseField, toIsoDate } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { agentField, agentNotFound } from '../lead/fields';
 
@@ -103,34 +102,20 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function refuse(context: IExecuteFunctions, itemIndex: number, label: string, problem: string): never {
-	throw new NodeOperationError(context.getNode(), `The ${label} ${problem}`, {
-		itemIndex,
-		description: `Set '${label}' to a valid value for item ${itemIndex + 1}; nothing was sent to ChatDash for this item.`,
-	});
-}
-
 /** Metric names from the multi-select (an array) or an expression (an array or comma-separated text). */
 function toMetrics(context: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
 	let list: unknown[];
 	if (Array.isArray(value)) list = value;
 	else if (typeof value === 'string') list = value.split(',').filter((entry) => entry.trim() !== '');
-	else return refuse(context, itemIndex, 'Metrics', `must be a list of metric names, not ${JSON.stringify(value)}`);
-	if (list.length === 0) refuse(context, itemIndex, 'Metrics', 'are empty: choose at least one metric');
+	else return refuseField(context, itemIndex, 'Metrics', `must be a list of metric names, not ${JSON.stringify(value)}`);
+	if (list.length === 0) refuseField(context, itemIndex, 'Metrics', 'are empty: choose at least one metric');
 	return list.map((entry) => {
 		const metric = typeof entry === 'string' ? entry.trim() : entry;
 		if (typeof metric !== 'string' || !METRICS.includes(metric)) {
-			refuse(context, itemIndex, 'Metrics', `entry ${JSON.stringify(entry)} is not one of ${METRICS.join(', ')}`);
+			refuseField(context, itemIndex, 'Metrics', `entry ${JSON.stringify(entry)} is not one of ${METRICS.join(', ')}`);
 		}
 		return metric;
 	});
-}
-
-/** A date picker's value (or a date string from an expression) as ISO 8601, or throws naming the field. */
-function toIsoDate(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
-	const millis = typeof value === 'string' && value.trim() !== '' ? Date.parse(value) : NaN;
-	if (Number.isNaN(millis)) refuse(context, itemIndex, label, `must be a date, not ${JSON.stringify(value)}`);
-	return new Date(millis).toISOString();
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
@@ -139,7 +124,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	const startTime = toIsoDate(this, this.getNodeParameter('startTime', itemIndex, ''), 'Start Time', itemIndex);
 	const endTime = toIsoDate(this, this.getNodeParameter('endTime', itemIndex, ''), 'End Time', itemIndex);
 	if (Date.parse(endTime) < Date.parse(startTime)) {
-		refuse(this, itemIndex, 'End Time', `(${endTime}) is before the Start Time (${startTime})`);
+		refuseField(this, itemIndex, 'End Time', `(${endTime}) is before the Start Time (${startTime})`);
 	}
 	const filter: IDataObject = { startTime, endTime };
 	const utcOffset = getOptionalTextParameter(this, 'additionalFields.utcOffset', 'UTC Offset', itemIndex);

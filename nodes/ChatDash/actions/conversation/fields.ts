@@ -8,7 +8,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { agentNotFound, agentPickerField } from '../common.descriptions';
-import { refuseField, toBoolean, toIsoDate } from '../../helpers/validation';
+import { refuseField, toBoolean, toCheckedNumber, toIsoDate, toJsonObject } from '../../helpers/validation';
 
 /** The agent whose conversations are read or written. */
 export const agentIdField: INodeProperties = agentPickerField('The agent the conversation belongs to');
@@ -69,22 +69,6 @@ export function toText(context: IExecuteFunctions, value: unknown, label: string
 	return String(value);
 }
 
-/** A JSON object (given as an object or as JSON text), or throws naming the field. */
-export function toJsonObject(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): IDataObject {
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value.trim() || '{}');
-		} catch {
-			return refuseField(context, itemIndex, label, 'must be a JSON object, e.g. {"key": "value"}');
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		return refuseField(context, itemIndex, label, 'must be a JSON object, e.g. {"key": "value"}');
-	}
-	return parsed as IDataObject;
-}
-
 /** The conversation `status` values the docs list (conversation object enum). */
 export const STATUSES = ['ai', 'human', 'pending'] as const;
 
@@ -113,13 +97,7 @@ const flag = (name: string, displayName: string, description: string): BodyField
 const amount = (name: string, displayName: string, description: string): BodyField => ({
 	label: displayName,
 	property: { displayName, name, type: 'number', typeOptions: { minValue: 0 }, default: 0, description },
-	convert: (context, value, itemIndex) => {
-		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-		if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) {
-			return refuseField(context, itemIndex, displayName, `must be a number of 0 or more, not ${JSON.stringify(value)}`);
-		}
-		return number;
-	},
+	convert: (context, value, itemIndex) => toCheckedNumber(context, value, displayName, itemIndex, { min: 0 }),
 });
 
 const date = (name: string, displayName: string, description: string): BodyField => ({

@@ -16,6 +16,7 @@ import {
 	refuseField,
 	toColumnNames,
 	toIdList,
+	toJsonObject,
 } from '../../helpers/validation';
 import { agentNotFound, agentPickerField, idLocatorField } from '../common.descriptions';
 
@@ -63,18 +64,7 @@ export const customFieldsField: INodeProperties = {
 
 /** Custom Fields as a JSON object (given as an object or JSON text), or throws naming the field. */
 export function toCustomFields(context: IExecuteFunctions, value: unknown, itemIndex: number): Record<string, unknown> {
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value.trim() || '{}');
-		} catch {
-			refuseField(context, itemIndex, 'Custom Fields', 'must be a JSON object, e.g. {"name": "Jane Doe"}');
-		}
-	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		refuseField(context, itemIndex, 'Custom Fields', 'must be a JSON object, e.g. {"name": "Jane Doe"}');
-	}
-	return parsed as Record<string, unknown>;
+	return toJsonObject(context, value, 'Custom Fields', itemIndex, '{"name": "Jane Doe"}');
 }
 
 /**

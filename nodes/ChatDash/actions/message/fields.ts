@@ -13,7 +13,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toText } from '../conversation/fields';
-import { refuseField, toIsoDate } from '../../helpers/validation';
+import { parseJsonText, refuseField, toIsoDate } from '../../helpers/validation';
 
 export { agentIdField, conversationIdField, conversationNotFound, getTranscriptAsText, transcriptAsTextField } from '../conversation/fields';
 
@@ -125,18 +125,9 @@ export function readMessages(context: IExecuteFunctions, itemIndex: number): IDa
 function readJsonMessages(context: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const label = 'Messages (JSON)';
 	const value = context.getNodeParameter('messagesJson', itemIndex, '') as unknown;
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		if (value.trim() === '') return refuseField(context, itemIndex, label, 'is empty: give a JSON array of message objects');
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			return refuseField(context, itemIndex, label, `is not valid JSON (${(error as Error).message})`);
-		}
-	}
-	if (!Array.isArray(parsed)) {
-		return refuseField(context, itemIndex, label, 'must be a JSON array of message objects, e.g. [{"type": "text", …}]');
-	}
+	const expected = 'a JSON array of message objects, e.g. [{"type": "text", …}]';
+	const parsed = parseJsonText(context, value, label, itemIndex, expected);
+	if (!Array.isArray(parsed)) return refuseField(context, itemIndex, label, `must be ${expected}`);
 	if (parsed.length === 0) return refuseField(context, itemIndex, label, 'is an empty list: give at least one message');
 	parsed.forEach((entry, index) => {
 		if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {

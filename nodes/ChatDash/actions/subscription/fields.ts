@@ -1,8 +1,7 @@
 /**
  * Fields shared by the Subscription operations, and the resource's own input checks.
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { idLocatorField } from '../common.descriptions';
 
@@ -27,14 +26,6 @@ export const productIdField: INodeProperties = idLocatorField({
 	idPlaceholder: 'prod_ABC123XYZ',
 	idHint: 'The Stripe product ID, starts with prod_',
 });
-
-/** Throws an error naming the field, saying nothing was sent for this item. */
-export function refuse(context: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
-	throw new NodeOperationError(context.getNode(), message, {
-		itemIndex,
-		description: `${description} Nothing was sent to ChatDash for item ${itemIndex + 1}.`,
-	});
-}
 
 /** An email address as the docs type it (`format: email`): one @ with text on both sides, no spaces. */
 export function isEmailAddress(value: string): boolean {

@@ -15,7 +15,7 @@
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter } from '../../helpers/validation';
+import { getIdParameter, refuse } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import {
 	accountIdField,
@@ -23,7 +23,6 @@ import {
 	limitField,
 	returnAllField,
 } from '../common.descriptions';
-import { refuse } from './fields';
 
 /** The documented status values (sorted by name, as n8n's lint expects). */
 const STATUSES = [

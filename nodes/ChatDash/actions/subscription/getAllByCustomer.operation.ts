@@ -15,7 +15,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter, getOptionalTextParameter } from '../../helpers/validation';
+import { getIdParameter, getOptionalTextParameter, refuse } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import {
 	accountIdField,
@@ -23,7 +23,7 @@ import {
 	limitField,
 	returnAllField,
 } from '../common.descriptions';
-import { isEmailAddress, refuse } from './fields';
+import { isEmailAddress } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many by Customer',

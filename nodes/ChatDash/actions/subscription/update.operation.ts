@@ -18,10 +18,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
+import { getIdParameter, refuse, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { accountIdField } from '../common.descriptions';
-import { refuse, subscriptionIdField } from './fields';
+import { subscriptionIdField } from './fields';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
