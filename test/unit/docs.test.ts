@@ -4,7 +4,7 @@
  * now, and every field the editor shows must be in its page. The description is read from the
  * TypeScript sources here, so a field changed without `npm run docs` fails before any build.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
@@ -254,5 +254,62 @@ describe('rendering', () => {
 		expect(once).toMatch(/Hand-written about Gone\.\n\n## Tag It\n\n<!-- fields:start thing\.tag -->[\s\S]*\| Tag \| `tag` \|[\s\S]*<!-- fields:end thing\.tag -->\n$/);
 		expect(once.startsWith('# Thing\n\nIntro, hand-written.\n\n')).toBe(true);
 		expect(docs.renderPage(once, page)).toBe(once);
+	});
+});
+
+describe('citations', () => {
+	/**
+	 * Comments and pages cite ChatDash's public doc pages by URL
+	 * (https://docs.chat-dash.com/api-reference/<group>/pages/<page>), never a local catalogue file
+	 * (`post-stripe-connect-coupons.yaml`) or a bare catalogue name (`(put-stripe-connect-coupon)`),
+	 * which a reader of the repository does not have.
+	 */
+	const CATALOGUE_NAME =
+		/\.ya?ml\b|(?<![\w/-])(?:get|post|put|patch|delete)-(?:stripe|agents?|clients?|conversations?|leads|analytics|ai|webhooks?|chatbots|projects)\b[\w-]*|(?<![\w-])webhook-events\b/g;
+
+	const filesUnder = (dir: string, keep: (file: string) => boolean): string[] =>
+		readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+			const file = `${dir}/${entry.name}`;
+			if (entry.isDirectory()) return filesUnder(file, keep);
+			return keep(file) ? [file] : [];
+		});
+
+	/** Every catalogue citation in `text`, as "file:line: name". */
+	const citations = (file: string, text: string): string[] =>
+		text.split('\n').flatMap((line, index) => [...line.matchAll(CATALOGUE_NAME)].map((match) => `${file}:${index + 1}: ${match[0]}`));
+
+	test('no file under nodes/ or credentials/, and no page under docs/, names a catalogue file instead of a URL', () => {
+		const files = [
+			...filesUnder('nodes', (file) => /\.(ts|js|json)$/.test(file)),
+			...filesUnder('credentials', (file) => /\.(ts|js|json)$/.test(file)),
+			...filesUnder('docs', (file) => file.endsWith('.md')),
+		];
+		expect(files.length).toBeGreaterThan(50);
+		expect(files.flatMap((file) => citations(file, readFileSync(path.join(ROOT, file), 'utf8')))).toEqual([]);
+	});
+
+	test('the check catches the forms that were used, and lets public URLs and ordinary words through', () => {
+		const found = citations(
+			'x.ts',
+			[
+				' * What the docs say (post-stripe-connect-coupons.yaml): …',
+				' * The docs (put-stripe-connect-coupon) accept only `data.name`.',
+				' * (post-leads, put-leads, get-leads-tags, get-analytics).',
+				' * call.ended carries it too (webhook-events.yaml).',
+				' * see https://docs.chat-dash.com/api-reference/leads/pages/post-leads and',
+				' * https://help.chat-dash.com/en/help/articles/4675125-webhook-events, post-call analysis, get-many',
+			].join('\n'),
+		);
+		expect(found).toEqual([
+			'x.ts:1: post-stripe-connect-coupons',
+			'x.ts:1: .yaml',
+			'x.ts:2: put-stripe-connect-coupon',
+			'x.ts:3: post-leads',
+			'x.ts:3: put-leads',
+			'x.ts:3: get-leads-tags',
+			'x.ts:3: get-analytics',
+			'x.ts:4: webhook-events',
+			'x.ts:4: .yaml',
+		]);
 	});
 });
