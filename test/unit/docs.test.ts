@@ -129,6 +129,61 @@ test('renaming a field without regenerating the pages fails that check', () => {
 	expect(pages.find((page) => page.file === 'docs/operations/coupon.md')!.text).not.toBe(readPage('docs/operations/coupon.md'));
 });
 
+describe('headers', () => {
+	type Block = { id: string; sourceFile?: string; header?: string };
+	const pages: Array<{ file: string; blocks: Block[] }> = docs.pagesFor(node, trigger);
+
+	test('every operation’s block quotes the header comment of its file, verbatim', () => {
+		const blocks = pages.flatMap((page) => page.blocks.map((block) => ({ file: page.file, ...block })));
+		expect(blocks.filter((block) => !block.header).map((block) => block.sourceFile)).toEqual([]);
+		const resourceBlocks = blocks.filter((block) => block.id !== 'chatDashTrigger');
+		expect(resourceBlocks.map((block) => block.sourceFile)).toEqual(
+			resourceBlocks.map((block) => {
+				const [resource, operation] = block.id.split('.');
+				return `nodes/ChatDash/actions/${resource}/${operation}.operation.ts`;
+			}),
+		);
+		expect(blocks.find((block) => block.id === 'chatDashTrigger')!.sourceFile).toBe(docs.TRIGGER_HEADER_FILE);
+		const unquoted = blocks.filter((block) => !docs.blockText(readPage(block.file), block.id)?.includes(docs.quoteHeader(block.header)));
+		expect(unquoted.map((block) => `${block.file} ${block.id}`)).toEqual([]);
+		// Verbatim: the header's lines are those of the comment, without the ` * ` that starts each.
+		const source = readFileSync(path.join(ROOT, 'nodes/ChatDash/actions/coupon/update.operation.ts'), 'utf8');
+		const commentLines = source.slice(source.indexOf('/**') + 3, source.indexOf('*/')).split('\n').slice(1, -1);
+		expect(blocks.find((block) => block.id === 'coupon.update')!.header).toBe(
+			commentLines.map((line) => line.replace(/^ \* ?/, '')).join('\n'),
+		);
+	});
+
+	test('changing a header without regenerating the pages makes the page stale', () => {
+		const file = 'nodes/ChatDash/actions/coupon/create.operation.ts';
+		const changed = (name: string) => {
+			const text = readPage(name);
+			return name === file ? text.replace(' * Sends   POST', ' * Sends   PUT') : text;
+		};
+		expect(changed(file)).not.toBe(readPage(file));
+		const pages: Array<{ file: string; text: string }> = docs.renderAll(node, trigger, readPage, changed);
+		const stale = pages.filter((page) => page.text !== readPage(page.file)).map((page) => page.file);
+		expect(stale).toEqual(['docs/operations/coupon.md']);
+		const block: string = docs.blockText(pages.find((page) => page.file === 'docs/operations/coupon.md')!.text, 'coupon.create');
+		expect(block).toContain('\nSends   PUT {Base URL}/stripe/connect/accounts/{accountId}/coupons');
+		expect(docs.blockText(readPage('docs/operations/coupon.md'), 'coupon.create')).toContain(
+			'\nSends   POST {Base URL}/stripe/connect/accounts/{accountId}/coupons',
+		);
+	});
+
+	test('the header is the comment that opens the file, without its delimiters and line stars', () => {
+		expect(docs.headerComment('/**\n * One.\n *\n *   Two, indented.\n */\nexport const x = 1;\n/** Later. */')).toBe(
+			'One.\n\n  Two, indented.',
+		);
+		expect(docs.headerComment('// @ts-check\n\n/** Short. */\n')).toBe('Short.');
+		expect(docs.headerComment("import x from 'y';\n/** Not opening. */\n")).toBeUndefined();
+		expect(docs.headerComment('')).toBeUndefined();
+		// A fence longer than any run of backticks inside.
+		expect(docs.quoteHeader('a ```b``` c')).toBe('````text\na ```b``` c\n````');
+		expect(docs.quoteHeader('plain')).toBe('```text\nplain\n```');
+	});
+});
+
 test('page file names follow the resource values', () => {
 	expect(['agent', 'clientMember', 'leadTag', 'promotionCode'].map(docs.pageFileName)).toEqual([
 		'agent.md',
@@ -254,6 +309,29 @@ describe('rendering', () => {
 		expect(once).toMatch(/Hand-written about Gone\.\n\n## Tag It\n\n<!-- fields:start thing\.tag -->[\s\S]*\| Tag \| `tag` \|[\s\S]*<!-- fields:end thing\.tag -->\n$/);
 		expect(once.startsWith('# Thing\n\nIntro, hand-written.\n\n')).toBe(true);
 		expect(docs.renderPage(once, page)).toBe(once);
+	});
+
+	test('a block quotes its operation’s header above the table, with a link to the file', () => {
+		const withHeader = docs.pagesFor(description([field({})], [['create', 'Create']]), undefined, (file: string) =>
+			file === 'nodes/ChatDash/actions/thing/create.operation.ts' ? '/**\n * Thing → Create.\n *\n * Sends   POST {Base URL}/things\n */\n' : '',
+		)[0];
+		const text: string = docs.renderPage('# Thing\n\n## Create\n', withHeader);
+		expect(docs.blockText(text, 'thing.create')).toContain(
+			[
+				'**What it sends** (the header comment of [`create.operation.ts`](../../nodes/ChatDash/actions/thing/create.operation.ts), quoted):',
+				'',
+				'```text',
+				'Thing → Create.',
+				'',
+				'Sends   POST {Base URL}/things',
+				'```',
+				'',
+				'**Fields:**',
+				'',
+				'| Field | Parameter | Type | Required | Default | Description |',
+			].join('\n'),
+		);
+		expect(docs.renderPage(text, withHeader)).toBe(text);
 	});
 });
 
