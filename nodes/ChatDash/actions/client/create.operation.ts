@@ -19,6 +19,9 @@
  * `required` list are not visible. ASSUMPTION: Name, Login ID and Password are required, as in Add
  * Client Member (https://docs.chat-dash.com/api-reference/clients/pages/post-client-members) and in
  * ChatDash's "Add a client" help article; Email is optional (it is optional in Add Client Member).
+ * `language` is documented only as "ISO 639-1" (default "en"), with no narrower list: the dropdown
+ * offers the ISO 639-1 codes (fields.ts), and which of them ChatDash's dashboard translates is not
+ * documented.
  * Nothing else is sent (no isSaasClient, no isAdmin: the docs show neither in this body). A POST is
  * not idempotent: it is retried only when it provably was not applied: the connection was refused,
  * or ChatDash answered 429 (retry.ts); the read-back GET is retried like any GET, and if it fails

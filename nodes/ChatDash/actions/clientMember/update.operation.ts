@@ -13,6 +13,7 @@
  * .md excerpt stops after isAdmin and the rendered page shows no more fields, so nothing else is
  * sent. An Update with nothing to change is refused before sending. ASSUMPTION (as Stripe): an
  * unknown client or member answers 404, reported as `Member "…" was not found in client "…"`.
+ * No endpoint to remove a member is documented.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

@@ -19,7 +19,8 @@
  * conversation object
  * (https://docs.chat-dash.com/api-reference/conversations/pages/get-conversation).
  * `mistunderstoodQueries` is spelled so in the docs. endedAt is sent as ISO 8601 text. Nothing else
- * is sent. The status number ("OK", 200) is assumed from sibling pages.
+ * is sent. The status number ("OK", 200) is assumed from sibling pages. The values of `channel`
+ * are not documented, and the answer's `conversation` is cut in the published sample.
  * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  * ASSUMPTION (docs silent): an unknown agent answers 404, reported as `Agent "…" was not found`.
  */

@@ -13,8 +13,8 @@
  * true. The docs document no paging (no limit/cursor parameter): one request, and Limit is applied
  * to what ChatDash returns. The 200 response of this version was not seen: the older version
  * answered a bare array, which is what the node expects. Whether the dates filter on creation or
- * end time is not documented. ASSUMPTION (docs silent): an unknown agent answers 404, reported as
- * `Agent "…" was not found`.
+ * end time, and whether they are inclusive, is not documented. ASSUMPTION (docs silent): an unknown
+ * agent answers 404, reported as `Agent "…" was not found`.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -3,7 +3,8 @@
  *
  * Sends   POST {Base URL}/stripe/connect/accounts/{accountId}/coupons          (answered "Created")
  *         {"data": {"name", "percent_off" | ("amount_off", "currency"), "duration",
- *                   "duration_in_months"?, "max_redemptions"?, "redeem_by"?}}
+ *                   "duration_in_months"?, "max_redemptions"?, "redeem_by"? (unix seconds),
+ *                   "metadata"? (an object of text values)}}
  * Returns the created coupon object unchanged.
  *
  * What the docs say

@@ -29,6 +29,7 @@
  * presence only and sent exactly as given (no E.164 check); the types of customFields' values are
  * not stated (the JSON object is sent as entered); the maximum array length is not stated, so Batch
  * Size is capped at 100; unknown tag IDs, duplicate phones and error responses are not described.
+ * ASSUMPTION (as Stripe) an unknown agent answers 404, reported as `Agent "…" was not found`.
  * A POST is not idempotent: it is resent only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';

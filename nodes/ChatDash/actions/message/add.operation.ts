@@ -13,8 +13,8 @@
  * required, is not said (the old GET page marks sender, type and content required). Messages from
  * fields are TextMessages: the only type whose fields are documented. createdAt is sent as ISO 8601
  * text when given (the docs type it as a string, "The date and time the message was created");
- * `metadata` (model, total) is sent only through JSON. An empty list or invalid JSON is refused
- * before sending.
+ * `metadata` (model, total) is sent only through JSON. Whether `createdAt` defaults to now when
+ * left out is not said. An empty list or invalid JSON is refused before sending.
  * A POST is retried only when it provably was not applied (refused connection, 429; retry.ts): a retried Add could
  * add the messages twice. ASSUMPTION (docs silent): an unknown conversation answers 404.
  */

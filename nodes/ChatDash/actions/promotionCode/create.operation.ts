@@ -2,7 +2,7 @@
  * Promotion Code → Create: creates a customer-facing code for a coupon of a connected account.
  *
  * Sends   POST {Base URL}/stripe/connect/accounts/{accountId}/promotion-codes   (answered "Created")
- *         {"data": {"coupon", "code"?, "customer"?, "max_redemptions"?, "expires_at"?,
+ *         {"data": {"coupon", "code"?, "customer"?, "max_redemptions"?, "expires_at"? (unix seconds),
  *                   "restrictions"?: {"first_time_transaction"?, "minimum_amount"?,
  *                                     "minimum_amount_currency"?}}}
  * Returns the created promotion code object unchanged (its `coupon` is the full coupon object).

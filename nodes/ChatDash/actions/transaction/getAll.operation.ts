@@ -11,7 +11,8 @@
  *
  * What the docs say
  * (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-transactions): the
- * parameters are complete. They do not say whether created_start / created_end are inclusive.
+ * parameters are complete. They do not say whether created_start / created_end are inclusive
+ * (ASSUMPTION in the emulator: inclusive, as Stripe's are).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
