@@ -1,7 +1,7 @@
 /**
  * The four event names of ChatDash's Webhook Subscriptions, as ChatDash spells them
- * (post-webhook-subscriptions.yaml `events` enum), with the one-line descriptions of ChatDash's
- * help article "Webhook Events".
+ * (https://docs.chat-dash.com/api-reference/webhooks/pages/post-webhook-subscriptions `events`
+ * enum), with the one-line descriptions of ChatDash's help article "Webhook Events".
  */
 export const CHATDASH_EVENTS = ['call.ended', 'call.inbound', 'call.missed', 'call.started'] as const;
 

@@ -4,7 +4,7 @@
  * now, and every field the editor shows must be in its page. The description is read from the
  * TypeScript sources here, so a field changed without `npm run docs` fails before any build.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
@@ -127,6 +127,61 @@ test('renaming a field without regenerating the pages fails that check', () => {
 	// And the page is then stale too.
 	const pages: Array<{ file: string; text: string }> = docs.renderAll(renamed, trigger, readPage);
 	expect(pages.find((page) => page.file === 'docs/operations/coupon.md')!.text).not.toBe(readPage('docs/operations/coupon.md'));
+});
+
+describe('headers', () => {
+	type Block = { id: string; sourceFile?: string; header?: string };
+	const pages: Array<{ file: string; blocks: Block[] }> = docs.pagesFor(node, trigger);
+
+	test('every operation’s block quotes the header comment of its file, verbatim', () => {
+		const blocks = pages.flatMap((page) => page.blocks.map((block) => ({ file: page.file, ...block })));
+		expect(blocks.filter((block) => !block.header).map((block) => block.sourceFile)).toEqual([]);
+		const resourceBlocks = blocks.filter((block) => block.id !== 'chatDashTrigger');
+		expect(resourceBlocks.map((block) => block.sourceFile)).toEqual(
+			resourceBlocks.map((block) => {
+				const [resource, operation] = block.id.split('.');
+				return `nodes/ChatDash/actions/${resource}/${operation}.operation.ts`;
+			}),
+		);
+		expect(blocks.find((block) => block.id === 'chatDashTrigger')!.sourceFile).toBe(docs.TRIGGER_HEADER_FILE);
+		const unquoted = blocks.filter((block) => !docs.blockText(readPage(block.file), block.id)?.includes(docs.quoteHeader(block.header)));
+		expect(unquoted.map((block) => `${block.file} ${block.id}`)).toEqual([]);
+		// Verbatim: the header's lines are those of the comment, without the ` * ` that starts each.
+		const source = readFileSync(path.join(ROOT, 'nodes/ChatDash/actions/coupon/update.operation.ts'), 'utf8');
+		const commentLines = source.slice(source.indexOf('/**') + 3, source.indexOf('*/')).split('\n').slice(1, -1);
+		expect(blocks.find((block) => block.id === 'coupon.update')!.header).toBe(
+			commentLines.map((line) => line.replace(/^ \* ?/, '')).join('\n'),
+		);
+	});
+
+	test('changing a header without regenerating the pages makes the page stale', () => {
+		const file = 'nodes/ChatDash/actions/coupon/create.operation.ts';
+		const changed = (name: string) => {
+			const text = readPage(name);
+			return name === file ? text.replace(' * Sends   POST', ' * Sends   PUT') : text;
+		};
+		expect(changed(file)).not.toBe(readPage(file));
+		const pages: Array<{ file: string; text: string }> = docs.renderAll(node, trigger, readPage, changed);
+		const stale = pages.filter((page) => page.text !== readPage(page.file)).map((page) => page.file);
+		expect(stale).toEqual(['docs/operations/coupon.md']);
+		const block: string = docs.blockText(pages.find((page) => page.file === 'docs/operations/coupon.md')!.text, 'coupon.create');
+		expect(block).toContain('\nSends   PUT {Base URL}/stripe/connect/accounts/{accountId}/coupons');
+		expect(docs.blockText(readPage('docs/operations/coupon.md'), 'coupon.create')).toContain(
+			'\nSends   POST {Base URL}/stripe/connect/accounts/{accountId}/coupons',
+		);
+	});
+
+	test('the header is the comment that opens the file, without its delimiters and line stars', () => {
+		expect(docs.headerComment('/**\n * One.\n *\n *   Two, indented.\n */\nexport const x = 1;\n/** Later. */')).toBe(
+			'One.\n\n  Two, indented.',
+		);
+		expect(docs.headerComment('// @ts-check\n\n/** Short. */\n')).toBe('Short.');
+		expect(docs.headerComment("import x from 'y';\n/** Not opening. */\n")).toBeUndefined();
+		expect(docs.headerComment('')).toBeUndefined();
+		// A fence longer than any run of backticks inside.
+		expect(docs.quoteHeader('a ```b``` c')).toBe('````text\na ```b``` c\n````');
+		expect(docs.quoteHeader('plain')).toBe('```text\nplain\n```');
+	});
 });
 
 test('page file names follow the resource values', () => {
@@ -254,5 +309,85 @@ describe('rendering', () => {
 		expect(once).toMatch(/Hand-written about Gone\.\n\n## Tag It\n\n<!-- fields:start thing\.tag -->[\s\S]*\| Tag \| `tag` \|[\s\S]*<!-- fields:end thing\.tag -->\n$/);
 		expect(once.startsWith('# Thing\n\nIntro, hand-written.\n\n')).toBe(true);
 		expect(docs.renderPage(once, page)).toBe(once);
+	});
+
+	test('a block quotes its operation’s header above the table, with a link to the file', () => {
+		const withHeader = docs.pagesFor(description([field({})], [['create', 'Create']]), undefined, (file: string) =>
+			file === 'nodes/ChatDash/actions/thing/create.operation.ts' ? '/**\n * Thing → Create.\n *\n * Sends   POST {Base URL}/things\n */\n' : '',
+		)[0];
+		const text: string = docs.renderPage('# Thing\n\n## Create\n', withHeader);
+		expect(docs.blockText(text, 'thing.create')).toContain(
+			[
+				'**What it sends** (the header comment of [`create.operation.ts`](../../nodes/ChatDash/actions/thing/create.operation.ts), quoted):',
+				'',
+				'```text',
+				'Thing → Create.',
+				'',
+				'Sends   POST {Base URL}/things',
+				'```',
+				'',
+				'**Fields:**',
+				'',
+				'| Field | Parameter | Type | Required | Default | Description |',
+			].join('\n'),
+		);
+		expect(docs.renderPage(text, withHeader)).toBe(text);
+	});
+});
+
+describe('citations', () => {
+	/**
+	 * Comments and pages cite ChatDash's public doc pages by URL
+	 * (https://docs.chat-dash.com/api-reference/<group>/pages/<page>), never a local catalogue file
+	 * (`post-stripe-connect-coupons.yaml`) or a bare catalogue name (`(put-stripe-connect-coupon)`),
+	 * which a reader of the repository does not have.
+	 */
+	const CATALOGUE_NAME =
+		/\.ya?ml\b|(?<![\w/-])(?:get|post|put|patch|delete)-(?:stripe|agents?|clients?|conversations?|leads|analytics|ai|webhooks?|chatbots|projects)\b[\w-]*|(?<![\w-])webhook-events\b/g;
+
+	const filesUnder = (dir: string, keep: (file: string) => boolean): string[] =>
+		readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+			const file = `${dir}/${entry.name}`;
+			if (entry.isDirectory()) return filesUnder(file, keep);
+			return keep(file) ? [file] : [];
+		});
+
+	/** Every catalogue citation in `text`, as "file:line: name". */
+	const citations = (file: string, text: string): string[] =>
+		text.split('\n').flatMap((line, index) => [...line.matchAll(CATALOGUE_NAME)].map((match) => `${file}:${index + 1}: ${match[0]}`));
+
+	test('no file under nodes/ or credentials/, and no page under docs/, names a catalogue file instead of a URL', () => {
+		const files = [
+			...filesUnder('nodes', (file) => /\.(ts|js|json)$/.test(file)),
+			...filesUnder('credentials', (file) => /\.(ts|js|json)$/.test(file)),
+			...filesUnder('docs', (file) => file.endsWith('.md')),
+		];
+		expect(files.length).toBeGreaterThan(50);
+		expect(files.flatMap((file) => citations(file, readFileSync(path.join(ROOT, file), 'utf8')))).toEqual([]);
+	});
+
+	test('the check catches the forms that were used, and lets public URLs and ordinary words through', () => {
+		const found = citations(
+			'x.ts',
+			[
+				' * What the docs say (post-stripe-connect-coupons.yaml): …',
+				' * The docs (put-stripe-connect-coupon) accept only `data.name`.',
+				' * (post-leads, put-leads, get-leads-tags, get-analytics).',
+				' * call.ended carries it too (webhook-events.yaml).',
+				' * see https://docs.chat-dash.com/api-reference/leads/pages/post-leads and',
+				' * https://help.chat-dash.com/en/help/articles/4675125-webhook-events, post-call analysis, get-many',
+			].join('\n'),
+		);
+		expect(found).toEqual([
+			'x.ts:1: post-stripe-connect-coupons',
+			'x.ts:1: .yaml',
+			'x.ts:2: put-stripe-connect-coupon',
+			'x.ts:3: post-leads',
+			'x.ts:3: put-leads',
+			'x.ts:3: get-leads-tags',
+			'x.ts:3: get-analytics',
+			'x.ts:4: webhook-events',
+			'x.ts:4: .yaml',
+		]);
 	});
 });

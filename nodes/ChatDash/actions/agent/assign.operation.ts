@@ -6,13 +6,14 @@
  * Returns what ChatDash answers, as the item's JSON: per the docs
  *         {"message": "Agent assigned to client successfully"}.
  *
- * What the docs say (put-agents-assign.yaml, verbatim .md): agentIds* (array of strings) and
- * clientId* are required; 200 {message}; a '500' whose body is cut. Agent IDs are given as a list
- * (an expression giving an array, JSON array text, or IDs separated by commas or new lines); each
- * must be non-empty text, repeats are sent once, and an empty list is refused before sending.
- * The help centre says "Agents can only be assigned to one client"; what ChatDash does with an agent
- * already assigned to another client is not documented (the emulator moves it: an ASSUMPTION).
- * ASSUMPTION (as Stripe) an unknown client or agent answers 404, reported with the IDs sent.
+ * What the docs say (https://docs.chat-dash.com/api-reference/agents/pages/put-agents-assign, from
+ * its .md variant): agentIds* (array of strings) and clientId* are required; 200 {message}; a '500'
+ * whose body is cut. Agent IDs are given as a list (an expression giving an array, JSON array text,
+ * or IDs separated by commas or new lines); each must be non-empty text, repeats are sent once, and
+ * an empty list is refused before sending. The help centre says "Agents can only be assigned to one
+ * client"; what ChatDash does with an agent already assigned to another client is not documented
+ * (the emulator moves it: an ASSUMPTION). ASSUMPTION (as Stripe) an unknown client or agent answers
+ * 404, reported with the IDs sent.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -15,13 +15,15 @@
  * name and platform already existed), it never guesses: it outputs ChatDash's message with
  * `identified: false` and `whyNotIdentified`. Give new agents unique names to chain reliably.
  *
- * What the docs say (post-agents.yaml, rebuilt from the rendered page): name* and platform* (enum of
- * ten values) are required; apiId, apiKey, platformCredentials (object) and agentConfig (object)
- * are optional. GAPS: platformCredentials is a choice of variants (Not Required, Botpress, Flowise,
- * Vapi, n8n) whose fields are not documented, so it is a JSON object sent as entered; agentConfig's
- * four flags appear only in the cURL sample (no descriptions, no stated defaults), and only those
- * four are offered. Error responses are not documented. A POST is never resent once it may have
- * reached ChatDash (only when the connection was refused outright, or after a 429: not applied).
+ * What the docs say (https://docs.chat-dash.com/api-reference/agents/pages/post-agents, from the
+ * rendered page): name* and platform* (enum of ten values) are required; apiId, apiKey,
+ * platformCredentials (object) and agentConfig (object) are optional. GAPS: platformCredentials is
+ * a choice of variants (Not Required, Botpress, Flowise, Vapi, n8n) whose fields are not documented
+ * (only the Fetch Agent samples show {botId, workspaceId}), so it is a JSON object sent as entered;
+ * agentConfig's four flags appear only in the cURL sample (no descriptions, no stated defaults),
+ * and only those four are offered. Error responses are not documented. A POST is never resent once
+ * it may have reached ChatDash (only when the connection was refused outright, or after a 429: not
+ * applied).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

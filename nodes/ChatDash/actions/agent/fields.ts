@@ -1,6 +1,7 @@
 /**
  * Fields and helpers shared by the Agent operations (Fetch/Create/Update Agent, Fetch Client
- * Agents, Assign/Unassign; see get-agents.yaml and its siblings in the API catalogue).
+ * Agents, Assign/Unassign; see https://docs.chat-dash.com/api-reference/agents/pages/get-agents and
+ * the other pages of its group).
  *
  * The agent object (as documented): `_id`, `clientId`, `name`, `platform`, `apiId`, `apiKey`,
  * `platformCredentials` (object), `agentConfig` (object). `apiKey` and `platformCredentials` are the

@@ -5,9 +5,10 @@
  * Returns the agent ChatDash answers with (_id, clientId, name, platform, apiId, agentConfig{…}),
  *         without apiKey and platformCredentials unless Include Platform Credentials is on.
  *
- * What the docs say (get-agent.yaml, rebuilt from the rendered page): the fields above;
- * platformCredentials' and agentConfig's sub-fields only in the sample. No error response is
- * documented: ASSUMPTION (as Stripe) an unknown agent answers 404, reported as `Agent "…" was not found`.
+ * What the docs say (https://docs.chat-dash.com/api-reference/agents/pages/get-agent, from the
+ * rendered page): the fields above; platformCredentials' and agentConfig's sub-fields only in the
+ * sample. No error response is documented: ASSUMPTION (as Stripe) an unknown agent answers 404,
+ * reported as `Agent "…" was not found`.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

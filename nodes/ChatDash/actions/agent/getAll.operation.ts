@@ -9,9 +9,11 @@
  * Returns each agent of the (bare JSON array) answer, without apiKey and platformCredentials
  *         unless Include Platform Credentials is on.
  *
- * What the docs say (get-agents.yaml, get-client-agents.yaml): both answer a bare array of agents;
- * no paging, filter or error responses except a '500' without a documented body on Fetch Client
- * Agents. ASSUMPTION (as Stripe) an unknown client answers 404, reported as `Client "…" was not found`.
+ * What the docs say (https://docs.chat-dash.com/api-reference/agents/pages/get-agents,
+ * https://docs.chat-dash.com/api-reference/agents/pages/get-client-agents): both answer a bare
+ * array of agents; no paging, filter or error responses except a '500' without a documented body on
+ * Fetch Client Agents. ASSUMPTION (as Stripe) an unknown client answers 404, reported as `Client
+ * "…" was not found`.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -6,11 +6,11 @@
  * Returns what ChatDash answers, as the item's JSON: per the docs
  *         {"message": "Agent unassigned from client successfully"}.
  *
- * What the docs say (put-agents-unassign.yaml, verbatim .md): clientId* ("The ID of the client to
- * unassign the agent from") is the whole body; 200 {message}; a '500' whose body is cut. What
- * ChatDash answers for an agent not assigned to that client is not documented (the emulator
- * answers 400: an ASSUMPTION). ASSUMPTION (as Stripe) an unknown agent or client answers 404,
- * reported with both IDs.
+ * What the docs say (https://docs.chat-dash.com/api-reference/agents/pages/put-agents-unassign,
+ * from its .md variant): clientId* ("The ID of the client to unassign the agent from") is the whole
+ * body; 200 {message}; a '500' whose body is cut. What ChatDash answers for an agent not assigned
+ * to that client is not documented (the emulator answers 400: an ASSUMPTION). ASSUMPTION (as
+ * Stripe) an unknown agent or client answers 404, reported with both IDs.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -9,11 +9,12 @@
  *         Should ChatDash ever include an agent, its apiKey and platformCredentials are left out
  *         (use Agent → Get with Include Platform Credentials to read them).
  *
- * What the docs say (put-agents.yaml, rebuilt from the rendered page): the body above, nothing
- * required; `platform` is not in it (it cannot be changed). GAPS: platformCredentials' and
- * agentConfig's sub-fields (sample only); whether a partial body (or a partial agentConfig) leaves
- * the other fields untouched; error responses. ASSUMPTION (as Stripe) an unknown agent answers 404,
- * reported as `Agent "…" was not found`. An Update with nothing to change is refused before sending.
+ * What the docs say (https://docs.chat-dash.com/api-reference/agents/pages/put-agents, from the
+ * rendered page): the body above, nothing required; `platform` is not in it (it cannot be changed).
+ * GAPS: platformCredentials' and agentConfig's sub-fields (sample only); whether a partial body (or
+ * a partial agentConfig) leaves the other fields untouched; error responses. ASSUMPTION (as Stripe)
+ * an unknown agent answers 404, reported as `Agent "…" was not found`. An Update with nothing to
+ * change is refused before sending.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

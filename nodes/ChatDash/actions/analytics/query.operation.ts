@@ -7,14 +7,14 @@
  * Returns one item: the object ChatDash answers with, unchanged, e.g.
  *         {"conversations": {"counts": […], "total": 12}, "conversationsByCountry": [{"id", "value"}], …}
  *
- * What the docs say (get-analytics.yaml; the page slug says "get", the method is POST): `query`
- * is required; `metrics` is an enum that the published page cuts off after totalCost (continued
- * to endedReason from the older project page); `filter` {startTime, endTime, utcOffset} and the
- * answer are known only from samples. Only the nine visible metric names are offered: the answer
- * sample has further keys (interactions, incomingTextMessages, tokens, topIntents,
- * understoodMessages, averageInteractions) that are probably metrics too, but no enum shows them.
- * As published, the metric is `conversationByCountry` while the answer's key is
- * `conversationsByCountry`; both are kept as ChatDash spells them.
+ * What the docs say (https://docs.chat-dash.com/api-reference/analytics/pages/get-analytics; the
+ * page slug says "get", the method is POST): `query` is required; `metrics` is an enum that the
+ * published page cuts off after totalCost (continued to endedReason from the older project page);
+ * `filter` {startTime, endTime, utcOffset} and the answer are known only from samples. Only the
+ * nine visible metric names are offered: the answer sample has further keys (interactions,
+ * incomingTextMessages, tokens, topIntents, understoodMessages, averageInteractions) that are
+ * probably metrics too, but no enum shows them. As published, the metric is `conversationByCountry`
+ * while the answer's key is `conversationsByCountry`; both are kept as ChatDash spells them.
  * GAPS and choices:
  *   - startTime/endTime are strings in the sample, format not stated: sent as ISO 8601
  *     (YYYY-MM-DDTHH:mm:ss.sssZ), the format ChatDash documents for its conversation date filters.

@@ -13,14 +13,19 @@
  *         same name existed before), the node never guesses and outputs ChatDash's answer plus
  *         `identified: false` and `whyNotIdentified`. The member's password is never output.
  *
- * What the docs say (post-clients.yaml): the body is `client` (name*, language*, default "en",
- * "ISO 639-1") and `member` (name, loginId, email, password), both required. The page is cut at
- * `member.password`: its type and the member's `required` list are not visible. ASSUMPTION: Name,
- * Login ID and Password are required, as in Add Client Member (post-client-members.yaml) and in
+ * What the docs say (https://docs.chat-dash.com/api-reference/clients/pages/post-clients): the body
+ * is `client` (name*, language*, default "en", "ISO 639-1") and `member` (name, loginId, email,
+ * password), both required. The page is cut at `member.password`: its type and the member's
+ * `required` list are not visible. ASSUMPTION: Name, Login ID and Password are required, as in Add
+ * Client Member (https://docs.chat-dash.com/api-reference/clients/pages/post-client-members) and in
  * ChatDash's "Add a client" help article; Email is optional (it is optional in Add Client Member).
- * Nothing else is sent (no isSaasClient, no isAdmin: the docs show neither in this body).
- * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts);
- * the read-back GET is retried like any GET, and if it fails the item still succeeds, unidentified.
+ * `language` is documented only as "ISO 639-1" (default "en"), with no narrower list: the dropdown
+ * offers the ISO 639-1 codes (fields.ts), and which of them ChatDash's dashboard translates is not
+ * documented.
+ * Nothing else is sent (no isSaasClient, no isAdmin: the docs show neither in this body). A POST is
+ * not idempotent: it is retried only when it provably was not applied: the connection was refused,
+ * or ChatDash answered 429 (retry.ts); the read-back GET is retried like any GET, and if it fails
+ * the item still succeeds, unidentified.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

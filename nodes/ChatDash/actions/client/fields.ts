@@ -2,9 +2,12 @@
  * Fields and checks shared by the Client operations (and the Client locator of Client Member).
  *
  * The client `language` is documented as "The client's dashboard language setting (ISO 639-1)",
- * default `en`, with no narrower list of values (get-clients, get-client, post-clients). The
- * Language dropdown therefore offers the ISO 639-1 codes (English names), and an expression must
- * give one of them. Which of them ChatDash's dashboard actually translates is not documented.
+ * default `en`, with no narrower list of values
+ * (https://docs.chat-dash.com/api-reference/clients/pages/get-clients,
+ * https://docs.chat-dash.com/api-reference/clients/pages/get-client,
+ * https://docs.chat-dash.com/api-reference/clients/pages/post-clients). The Language dropdown
+ * therefore offers the ISO 639-1 codes (English names), and an expression must give one of them.
+ * Which of them ChatDash's dashboard actually translates is not documented.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

@@ -4,9 +4,9 @@
  * Sends   GET {Base URL}/clients/{clientId}
  * Returns the client object ChatDash answers with ({_id, name, language, isSaasClient}), unchanged.
  *
- * What the docs say (get-client.yaml, rebuilt from the rendered page): the object is complete; no
- * error response is documented. ASSUMPTION (as Stripe): an unknown client answers 404, reported as
- * `Client "…" was not found`.
+ * What the docs say (https://docs.chat-dash.com/api-reference/clients/pages/get-client, from the
+ * rendered page): the object is complete; no error response is documented. ASSUMPTION (as Stripe):
+ * an unknown client answers 404, reported as `Client "…" was not found`.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

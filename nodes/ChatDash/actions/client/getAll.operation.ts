@@ -6,8 +6,9 @@
  *         isSaasClient}), unchanged. Return All outputs them all; otherwise the first Limit of them
  *         (the limit is applied by the node, since ChatDash takes no limit parameter here).
  *
- * What the docs say (get-clients.yaml, rebuilt from the rendered page): a bare array, no envelope,
- * no pagination parameters, no `has_more`; no error response documented.
+ * What the docs say (https://docs.chat-dash.com/api-reference/clients/pages/get-clients, from the
+ * rendered page): a bare array, no envelope, no pagination parameters, no `has_more`; no error
+ * response documented.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

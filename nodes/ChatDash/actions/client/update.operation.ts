@@ -6,12 +6,14 @@
  * Returns ChatDash's answer unchanged, per the docs `{"message": "…"}` (the text is not shown).
  *         The node does not read the client back; use Client → Get for the client as it is now.
  *
- * What the docs say (put-clients.yaml): only an OLD rendering of this page exists; the current body
- * is unknown. That rendering's body is name, loginId, email, password, language (none required).
- * Only Name and Language are offered: they are in that rendering AND in today's client object
- * (get-client.yaml). loginId, email and password are NOT offered: in today's API they belong to
- * client members (Create Client sends them under `member`; change them with Client Member →
- * Update). An Update with nothing to change is refused before sending.
+ * What the docs say (https://docs.chat-dash.com/api-reference/clients/pages/put-clients): only an
+ * OLD rendering of this page exists; the current body is unknown. That rendering's body is name,
+ * loginId, email, password, language (none required). Only Name and Language are offered: they are
+ * in that rendering AND in today's client object
+ * (https://docs.chat-dash.com/api-reference/clients/pages/get-client). loginId, email and password
+ * are NOT offered: in today's API they belong to client members (Create Client sends them under
+ * `member`; change them with Client Member → Update). An Update with nothing to change is refused
+ * before sending.
  * ASSUMPTION (as Stripe): an unknown client answers 404, reported as `Client "…" was not found`.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';

@@ -14,10 +14,12 @@
  *         node never guesses and outputs ChatDash's answer plus `identified: false` and
  *         `whyNotIdentified`. The password is never output (a `password` in any answer is left out).
  *
- * What the docs say (post-client-members.yaml, .md verbatim): name*, loginId*, password*, email;
- * nothing else (no isAdmin: set it afterwards with Client Member → Update). Only 200 is shown:
- * ASSUMPTION (as Stripe) an unknown client answers 404, reported as `Client "…" was not found`.
- * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
+ * What the docs say (https://docs.chat-dash.com/api-reference/clients/pages/post-client-members,
+ * from its .md variant): name*, loginId*, password*, email; nothing else (no isAdmin: set it
+ * afterwards with Client Member → Update). Only 200 is shown: ASSUMPTION (as Stripe) an unknown
+ * client answers 404, reported as `Client "…" was not found`. A POST is not idempotent: it is
+ * retried only when it provably was not applied: the connection was refused, or ChatDash answered
+ * 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

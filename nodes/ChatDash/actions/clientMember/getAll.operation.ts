@@ -7,9 +7,10 @@
  *         does not have, would be left out. Return All outputs them all; otherwise the first Limit
  *         of them (applied by the node, since ChatDash takes no limit parameter here).
  *
- * What the docs say (get-client-members.yaml, rebuilt from the rendered page): the member object is
- * complete; a bare array, no pagination; no error response documented. ASSUMPTION (as Stripe): an
- * unknown client answers 404, reported as `Client "…" was not found`.
+ * What the docs say (https://docs.chat-dash.com/api-reference/clients/pages/get-client-members,
+ * from the rendered page): the member object is complete; a bare array, no pagination; no error
+ * response documented. ASSUMPTION (as Stripe): an unknown client answers 404, reported as `Client
+ * "…" was not found`.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -8,11 +8,12 @@
  *         The node does not read the member back (use Client Member → Get Many). The password is
  *         never output.
  *
- * What the docs say (put-client-members.yaml): the body is name, loginId, email, password, isAdmin
- * (boolean, default false), none required; the .md excerpt stops after isAdmin and the rendered
- * page shows no more fields, so nothing else is sent. An Update with nothing to change is refused
- * before sending. ASSUMPTION (as Stripe): an unknown client or member answers 404, reported as
- * `Member "…" was not found in client "…"`.
+ * What the docs say (https://docs.chat-dash.com/api-reference/clients/pages/put-client-members):
+ * the body is name, loginId, email, password, isAdmin (boolean, default false), none required; the
+ * .md excerpt stops after isAdmin and the rendered page shows no more fields, so nothing else is
+ * sent. An Update with nothing to change is refused before sending. ASSUMPTION (as Stripe): an
+ * unknown client or member answers 404, reported as `Member "…" was not found in client "…"`.
+ * No endpoint to remove a member is documented.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

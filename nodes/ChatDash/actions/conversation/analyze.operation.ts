@@ -6,9 +6,10 @@
  * Returns ChatDash's answer unchanged. The docs show only {"assignedTopic": "…"}, which fits
  *         autoTag; what summarize, evaluate and misunderstoodQuery answer is not shown.
  *
- * Seen on one page of the docs only (post-ai-analysis.yaml, "Trigger AI Analysis", rebuilt from
- * one rendering): it is not certain this endpoint is still part of the current docs. No request
- * body, description or error response is documented.
+ * Seen on one page of the docs only
+ * (https://docs.chat-dash.com/api-reference/ai-analysis/pages/post-ai-analysis, "Trigger AI
+ * Analysis", seen in one rendering): it is not certain this endpoint is still part of the
+ * current docs. No request body, description or error response is documented.
  * ASSUMPTION (docs silent): an unknown conversation answers 404, reported as
  * `Conversation "…" was not found for agent "…"`. A POST is retried only when it provably was not
  * applied: the connection was refused, or ChatDash answered 429 (retry.ts).

@@ -11,12 +11,16 @@
  * Returns ChatDash's answer unchanged: {"message": "Conversation added successfully",
  *         "conversation": {…the created conversation…}}.
  *
- * What the docs say (post-agents-conversations.yaml): only a rendered cURL sample was seen, so the
- * body above is the sample's field names and JSON types; no descriptions, no required fields and
- * no defaults (the older project page defaulted read/record/interacted/isLive to false and endedAt
- * to now). Field meanings are those of the conversation object (get-conversation.yaml).
- * `mistunderstoodQueries` is spelled so in the docs. endedAt is sent as ISO 8601 text. Nothing
- * else is sent. The status number ("OK", 200) is assumed from sibling pages.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/conversations/pages/post-agents-conversations): only a
+ * rendered cURL sample was seen, so the body above is the sample's field names and JSON types; no
+ * descriptions, no required fields and no defaults (the older project page defaulted
+ * read/record/interacted/isLive to false and endedAt to now). Field meanings are those of the
+ * conversation object
+ * (https://docs.chat-dash.com/api-reference/conversations/pages/get-conversation).
+ * `mistunderstoodQueries` is spelled so in the docs. endedAt is sent as ISO 8601 text. Nothing else
+ * is sent. The status number ("OK", 200) is assumed from sibling pages. The values of `channel`
+ * are not documented, and the answer's `conversation` is cut in the published sample.
  * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  * ASSUMPTION (docs silent): an unknown agent answers 404, reported as `Agent "…" was not found`.
  */

@@ -10,9 +10,11 @@
  * true} instead of an error. A 404 on the first try (or after only 429s) is an error naming the
  * conversation and the agent.
  *
- * What the docs say (delete-agents-conversations.yaml, rebuilt from the rendered page): 200
- * {message}; no error response; whether the conversation's messages go too is not said (the
- * emulator deletes them). ASSUMPTION (docs silent): an unknown conversation answers 404.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/conversations/pages/delete-agents-conversations, from
+ * the rendered page): 200 {message}; no error response; whether the conversation's messages go too
+ * is not said (the emulator deletes them). ASSUMPTION (docs silent): an unknown conversation
+ * answers 404.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -11,14 +11,16 @@
  *         recording under binary[<Put Output File in Field>] (default `data`): MIME type from the
  *         recording host's Content-Type, file name `<conversation _id>.<extension of that type>`.
  *
- * What the docs say (get-conversation.yaml): `url` is "The URL of the conversation (recording URL
- * for voice ai)"; call.ended carries it too (webhook-events.yaml). Docs gaps: how long a recording
- * link stays valid, whether it needs credentials of its own, what it answers when expired, and the
- * recordings' format(s) are not documented
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/conversations/pages/get-conversation): `url` is "The
+ * URL of the conversation (recording URL for voice ai)"; call.ended carries it too
+ * (https://help.chat-dash.com/en/help/articles/4675125-webhook-events). Docs gaps: how long a
+ * recording link stays valid, whether it needs credentials of its own, what it answers when
+ * expired, and the recordings' format(s) are not documented
  * (https://docs.chat-dash.com/api-reference/conversations/pages/get-conversation). The node
- * therefore sends nothing but a plain GET, takes the type from the answer, and reports a 403/404
- * as a possibly expired link. A conversation whose url is empty or absent (chat channels) is an
- * error naming the conversation.
+ * therefore sends nothing but a plain GET, takes the type from the answer, and reports a 403/404 as
+ * a possibly expired link. A conversation whose url is empty or absent (chat channels) is an error
+ * naming the conversation.
  * Retries: both GETs are resent after transient failures (retry.ts), the download only until its
  * body starts; a body cut short (checked against Content-Length), larger than Max Recording Size
  * or slower than Download Timeout is an error for that item. The body is streamed into n8n's

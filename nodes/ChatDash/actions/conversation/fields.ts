@@ -1,6 +1,8 @@
 /**
- * Fields and helpers shared by the Conversation operations and the Message operations (both work
- * on one conversation of one agent; see get-conversation.yaml and its siblings in the API catalogue).
+ * Fields and helpers shared by the Conversation operations and the Message operations (both work on
+ * one conversation of one agent; see
+ * https://docs.chat-dash.com/api-reference/conversations/pages/get-conversation and the other pages
+ * of its group).
  *
  * These endpoints are not under Stripe Connect: no account, no {"data": …} envelope, IDs are `_id`.
  * Conversations can hold personal data (phone numbers, IP addresses, transcripts): nothing here logs.

@@ -7,11 +7,13 @@
  *         leadId, campaignId, name, read, endedAt, …, summary, evaluation, mistunderstoodQueries,
  *         customAnalysis, metadata, createdAt, updatedAt).
  *
- * What the docs say (get-conversation.yaml): path and `isPlatformId` (boolean, default false)
- * verbatim from the .md; the conversation object rebuilt from the rendered page (descriptions of
- * summary, evaluation, mistunderstoodQueries, customAnalysis, metadata, createdAt, updatedAt not
- * seen). No error response is documented: ASSUMPTION (as Stripe) an unknown conversation or agent
- * answers 404, reported as `Conversation "…" was not found for agent "…"`.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/conversations/pages/get-conversation): path and
+ * `isPlatformId` (boolean, default false) verbatim from the .md; the conversation object rebuilt
+ * from the rendered page (descriptions of summary, evaluation, mistunderstoodQueries,
+ * customAnalysis, metadata, createdAt, updatedAt not seen). No error response is documented:
+ * ASSUMPTION (as Stripe) an unknown conversation or agent answers 404, reported as `Conversation
+ * "…" was not found for agent "…"`.
  *
  * Transcript as Text (off by default): the conversation object carries no messages (the docs'
  * sample has none), so the node then also sends

@@ -6,13 +6,15 @@
  *         type them; record/interacted as true/false)
  * Returns each conversation of ChatDash's answer (a JSON array) unchanged.
  *
- * What the docs say (get-agents-conversations.yaml): the .md is cut inside `record`; `interacted`
- * and the end of `record`'s description come from the older project page. By default ChatDash
- * returns only conversations with record and interacted both true. The docs document no paging
- * (no limit/cursor parameter): one request, and Limit is applied to what ChatDash returns.
- * The 200 response of this version was not seen: the older version answered a bare array, which is
- * what the node expects. Whether the dates filter on creation or end time is not documented.
- * ASSUMPTION (docs silent): an unknown agent answers 404, reported as `Agent "…" was not found`.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/conversations/pages/get-agents-conversations): the .md
+ * is cut inside `record`; `interacted` and the end of `record`'s description come from the older
+ * project page. By default ChatDash returns only conversations with record and interacted both
+ * true. The docs document no paging (no limit/cursor parameter): one request, and Limit is applied
+ * to what ChatDash returns. The 200 response of this version was not seen: the older version
+ * answered a bare array, which is what the node expects. Whether the dates filter on creation or
+ * end time, and whether they are inclusive, is not documented. ASSUMPTION (docs silent): an unknown
+ * agent answers 404, reported as `Agent "…" was not found`.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

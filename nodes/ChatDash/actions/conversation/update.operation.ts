@@ -7,12 +7,13 @@
  * Returns ChatDash's answer unchanged: {"message": "Conversation updated successfully"} (the
  *         docs show no conversation in it).
  *
- * What the docs say (put-agents-conversations.yaml): the .md body lists platformId, leadId, name,
- * read and is cut there (it may accept more: not visible); the rendered page (probably older)
- * lists read, endedAt, record, interacted, isLive. The node sends the union of what is shown,
- * nothing else. endedAt is sent as ISO 8601 text ("YYYY-MM-DDTHH:mm:ss.sssZ", as documented).
- * ASSUMPTION (docs silent): an unknown conversation answers 404, reported as
- * `Conversation "…" was not found for agent "…"`.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/conversations/pages/put-agents-conversations): the .md
+ * body lists platformId, leadId, name, read and is cut there (it may accept more: not visible); the
+ * rendered page (probably older) lists read, endedAt, record, interacted, isLive. The node sends
+ * the union of what is shown, nothing else. endedAt is sent as ISO 8601 text
+ * ("YYYY-MM-DDTHH:mm:ss.sssZ", as documented). ASSUMPTION (docs silent): an unknown conversation
+ * answers 404, reported as `Conversation "…" was not found for agent "…"`.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

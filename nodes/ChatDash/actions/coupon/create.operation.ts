@@ -3,14 +3,17 @@
  *
  * Sends   POST {Base URL}/stripe/connect/accounts/{accountId}/coupons          (answered "Created")
  *         {"data": {"name", "percent_off" | ("amount_off", "currency"), "duration",
- *                   "duration_in_months"?, "max_redemptions"?, "redeem_by"?}}
+ *                   "duration_in_months"?, "max_redemptions"?, "redeem_by"? (unix seconds),
+ *                   "metadata"? (an object of text values)}}
  * Returns the created coupon object unchanged.
  *
- * What the docs say (post-stripe-connect-coupons.yaml): the request schema lists name, percent_off
- * ("Required if amount_off is not provided") and amount_off, then is cut off; the documented sample
- * also sends duration. currency, duration_in_months, max_redemptions, redeem_by and metadata are not visible
- * as request fields: they are the documented fields of the coupon object this endpoint returns, and
- * are sent under those names. Nothing else is sent.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/post-stripe-connect-coupons): the request
+ * schema lists name, percent_off ("Required if amount_off is not provided") and amount_off, then is
+ * cut off; the documented sample also sends duration. currency, duration_in_months,
+ * max_redemptions, redeem_by and metadata are not visible as request fields: they are the
+ * documented fields of the coupon object this endpoint returns, and are sent under those names.
+ * Nothing else is sent.
  * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';

@@ -8,7 +8,8 @@
  *         duration, duration_in_months, livemode, max_redemptions, metadata, name, percent_off,
  *         redeem_by, times_redeemed, valid), unchanged, as the item's JSON.
  *
- * The docs (put-stripe-connect-coupon) accept only `data.name` in the body; nothing else is sent.
+ * The docs (https://docs.chat-dash.com/api-reference/stripe/pages/put-stripe-connect-coupon) accept
+ * only `data.name` in the body; nothing else is sent.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -6,11 +6,12 @@
  * Returns the invoice object ChatDash answers with (id, amount, currency, status, number,
  *         customer, description, created), unchanged.
  *
- * What the docs say (post-stripe-connect-invoices.yaml): the request schema requires clientId,
- * productId and collection_method, and is cut off after productId, so the schema (and the allowed
- * values) of collection_method were never visible. The docs' cURL sample sends
- * "collection_method": "send_invoice" and "days_until_due": 30: send_invoice is the only value
- * offered here (Stripe's other value, charge_automatically, is not shown by the docs), and
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/post-stripe-connect-invoices): the request
+ * schema requires clientId, productId and collection_method, and is cut off after productId, so the
+ * schema (and the allowed values) of collection_method were never visible. The docs' cURL sample
+ * sends "collection_method": "send_invoice" and "days_until_due": 30: send_invoice is the only
+ * value offered here (Stripe's other value, charge_automatically, is not shown by the docs), and
  * days_until_due is sent with it, under the sample's name. Nothing else is sent.
  * ASSUMPTION: Days Until Due must be a whole number of 1 or more (the docs give no range).
  * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).

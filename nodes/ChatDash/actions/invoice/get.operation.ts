@@ -5,9 +5,10 @@
  * Returns the invoice object ChatDash answers with (id, amount, currency, status — draft, open,
  *         paid, void or uncollectible —, number, customer, description, created), unchanged.
  *
- * What the docs say (get-stripe-connect-invoice.yaml): complete, except the properties of
- * `customer` (the sample shows id, email, name). ChatDash documents no invoice list, so the
- * Invoice ID is a plain text field (no "From list").
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-invoice): complete,
+ * except the properties of `customer` (the sample shows id, email, name). ChatDash documents no
+ * invoice list, so the Invoice ID is a plain text field (no "From list").
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -22,13 +22,14 @@
  * refused, naming the item and the column. An item without the phone column is
  * refused the same way. Like every check, before the first request is sent.
  *
- * What the docs say (post-leads.yaml, rebuilt from the rendered page): the body is an array of
- * {phone (required, string), customFields (object: "Keys are field names, values are field
- * values"), tags (string[]: "The IDs of the tags attached to the lead")}; 200 with the array.
- * GAPS: the phone format is not stated, so Phone is checked for presence only and sent exactly
- * as given (no E.164 check); the types of customFields' values are not stated (the JSON object
- * is sent as entered); the maximum array length is not stated, so Batch Size is capped at 100;
- * unknown tag IDs, duplicate phones and error responses are not described.
+ * What the docs say (https://docs.chat-dash.com/api-reference/leads/pages/post-leads, from the
+ * rendered page): the body is an array of {phone (required, string), customFields (object: "Keys
+ * are field names, values are field values"), tags (string[]: "The IDs of the tags attached to the
+ * lead")}; 200 with the array. GAPS: the phone format is not stated, so Phone is checked for
+ * presence only and sent exactly as given (no E.164 check); the types of customFields' values are
+ * not stated (the JSON object is sent as entered); the maximum array length is not stated, so Batch
+ * Size is capped at 100; unknown tag IDs, duplicate phones and error responses are not described.
+ * ASSUMPTION (as Stripe) an unknown agent answers 404, reported as `Agent "…" was not found`.
  * A POST is not idempotent: it is resent only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';

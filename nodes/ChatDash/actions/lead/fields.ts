@@ -1,6 +1,11 @@
 /**
  * Fields and checks shared by the agent-data operations of Lead, Lead Tag and Analytics
- * (post-leads, put-leads, get-leads-tags, post-leads-tags, put-leads-tags, get-analytics).
+ * (https://docs.chat-dash.com/api-reference/leads/pages/post-leads,
+ * https://docs.chat-dash.com/api-reference/leads/pages/put-leads,
+ * https://docs.chat-dash.com/api-reference/leads/pages/get-leads-tags,
+ * https://docs.chat-dash.com/api-reference/leads/pages/post-leads-tags,
+ * https://docs.chat-dash.com/api-reference/leads/pages/put-leads-tags,
+ * https://docs.chat-dash.com/api-reference/analytics/pages/get-analytics).
  *
  * The lead object (as documented): `_id`, `phone`, `customFields` (object: "Keys are field names,
  * values are field values"), `tags` (the IDs of the lead tags attached to it).

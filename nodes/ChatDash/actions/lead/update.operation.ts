@@ -6,11 +6,12 @@
  *         (only the fields added under Update Fields, at least one)
  * Returns the updated lead object ChatDash answers with ({_id, phone, customFields, tags}), unchanged.
  *
- * What the docs say (put-leads.yaml, rebuilt from the rendered page): the body above, nothing
- * required. GAPS: whether `tags` and `customFields` replace or merge with what the lead has (the
- * field descriptions say so); the phone format (sent as entered); error responses. ASSUMPTION (as
- * Stripe) an unknown lead or agent answers 404, reported as `Lead "…" was not found for agent "…"`.
- * An Update with nothing to change, or with an empty tag selection, is refused before sending.
+ * What the docs say (https://docs.chat-dash.com/api-reference/leads/pages/put-leads, from the
+ * rendered page): the body above, nothing required. GAPS: whether `tags` and `customFields` replace
+ * or merge with what the lead has (the field descriptions say so); the phone format (sent as
+ * entered); error responses. ASSUMPTION (as Stripe) an unknown lead or agent answers 404, reported
+ * as `Lead "…" was not found for agent "…"`. An Update with nothing to change, or with an empty tag
+ * selection, is refused before sending.
  *
  * Mapping Column Mode: "Map Each Column Below" (the default, as before it existed) reads Lead ID
  * and Update Fields per item. "Map Automatically" reads each item's columns as they are, with no

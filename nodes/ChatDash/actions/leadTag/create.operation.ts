@@ -5,11 +5,12 @@
  *         {"label": "<label>"}
  * Returns the created tag ChatDash answers with ({_id, label, system}), unchanged.
  *
- * What the docs say (post-leads-tags.yaml, rebuilt from the rendered page): body `label` only (not
- * marked required; the node requires it, since a tag without a label cannot be picked); the answer
- * is headed "Created". GAPS: the status number (201 assumed, as Stripe; any 2xx is accepted);
- * duplicate labels; error responses. ASSUMPTION (as Stripe) an unknown agent answers 404.
- * A POST is not idempotent: it is resent only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
+ * What the docs say (https://docs.chat-dash.com/api-reference/leads/pages/post-leads-tags, from the
+ * rendered page): body `label` only (not marked required; the node requires it, since a tag without
+ * a label cannot be picked); the answer is headed "Created". GAPS: the status number (201 assumed,
+ * as Stripe; any 2xx is accepted); duplicate labels; error responses. ASSUMPTION (as Stripe) an
+ * unknown agent answers 404. A POST is not idempotent: it is resent only when it provably was not
+ * applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

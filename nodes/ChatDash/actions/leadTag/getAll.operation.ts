@@ -5,9 +5,10 @@
  *         (one request: the docs document no paging, so Limit is applied to what ChatDash returns)
  * Returns each tag of the bare array ChatDash answers with ({_id, label, system, systemLabel}), unchanged.
  *
- * What the docs say (get-leads-tags.yaml, rebuilt from the rendered page): a bare array, no query
- * parameters. GAPS: the values of `systemLabel` (the help centre names one system tag, "Answered
- * Call"); error responses. ASSUMPTION (as Stripe) an unknown agent answers 404.
+ * What the docs say (https://docs.chat-dash.com/api-reference/leads/pages/get-leads-tags, from the
+ * rendered page): a bare array, no query parameters. GAPS: the values of `systemLabel` (the help
+ * centre names one system tag, "Answered Call"); error responses. ASSUMPTION (as Stripe) an unknown
+ * agent answers 404.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -5,11 +5,11 @@
  *         {"label": "<label>"}
  * Returns the updated tag ChatDash answers with ({_id, label, system}), unchanged.
  *
- * What the docs say (put-leads-tags.yaml, rebuilt from the rendered page): body `label` only (not
- * marked required; it is the only field, so the node requires it and there is nothing else to
- * set); 200 "OK - Tag successfully updated". GAPS: whether system tags can be renamed; error
- * responses. ASSUMPTION (as Stripe) an unknown tag or agent answers 404, reported as
- * `Tag "…" was not found for agent "…"`.
+ * What the docs say (https://docs.chat-dash.com/api-reference/leads/pages/put-leads-tags, from the
+ * rendered page): body `label` only (not marked required; it is the only field, so the node
+ * requires it and there is nothing else to set); 200 "OK - Tag successfully updated". GAPS: whether
+ * system tags can be renamed; error responses. ASSUMPTION (as Stripe) an unknown tag or agent
+ * answers 404, reported as `Tag "…" was not found for agent "…"`.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

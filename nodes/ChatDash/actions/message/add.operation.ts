@@ -6,13 +6,15 @@
  *         (Source: Fields), or {"messages": <the JSON array, exactly as given>} (Source: JSON)
  * Returns ChatDash's answer unchanged: {"message": "Messages added successfully"}.
  *
- * What the docs say (post-conversations-messages.yaml, rebuilt from the rendered page; its title
- * was never visible): the body is {messages: [TextMessage]}; whether the 12-type union of Overwrite
- * Conversation Messages is accepted here too, and which fields are required, is not said (the old
- * GET page marks sender, type and content required). Messages from fields are TextMessages: the
- * only type whose fields are documented. createdAt is sent as ISO 8601 text when given (the docs
- * type it as a string, "The date and time the message was created"); `metadata` (model, total) is
- * sent only through JSON. An empty list or invalid JSON is refused before sending.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/messages/pages/post-conversations-messages, from the
+ * rendered page; its title was never visible): the body is {messages: [TextMessage]}; whether the
+ * 12-type union of Overwrite Conversation Messages is accepted here too, and which fields are
+ * required, is not said (the old GET page marks sender, type and content required). Messages from
+ * fields are TextMessages: the only type whose fields are documented. createdAt is sent as ISO 8601
+ * text when given (the docs type it as a string, "The date and time the message was created");
+ * `metadata` (model, total) is sent only through JSON. Whether `createdAt` defaults to now when
+ * left out is not said. An empty list or invalid JSON is refused before sending.
  * A POST is retried only when it provably was not applied (refused connection, 429; retry.ts): a retried Add could
  * add the messages twice. ASSUMPTION (docs silent): an unknown conversation answers 404.
  */

@@ -4,8 +4,10 @@
  * Sends   DELETE {Base URL}/agents/{agentId}/conversations/{conversationId}/messages   (no body)
  * Returns ChatDash's answer unchanged: {"message": "Messages deleted successfully"}.
  *
- * What the docs say (delete-conversations-messages.yaml, complete and verbatim): "Delete all
- * messages for a conversation"; 200 {message} and 500 {"error": "An unexpected error occurred"}.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/messages/pages/delete-conversations-messages, complete
+ * and verbatim): "Delete all messages for a conversation"; 200 {message} and 500 {"error": "An
+ * unexpected error occurred"}.
  *
  * Retries: a DELETE is retried after transient failures, and deleting all messages twice leaves
  * the same result, so a retry after a try that was carried out simply succeeds again (the

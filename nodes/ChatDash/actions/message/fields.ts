@@ -3,11 +3,13 @@
  * and the messages Add and Replace All send, taken either from fields (TextMessage) or from a JSON
  * array of message objects.
  *
- * The message object, as documented (get-conversations-messages.yaml, post-conversations-messages.yaml):
- * TextMessage {sender: user | bot | agent, type: "text", content: {text}, metadata: {model, total},
- * createdAt}. Overwrite Conversation Messages accepts 12 types (Text, Image, Button, Choice, Card,
- * Carousel, Debug, File, Location, Transition, Extension, Path), of which only TextMessage's fields
- * are documented: the other types can be sent only as JSON, exactly as given.
+ * The message object, as documented
+ * (https://docs.chat-dash.com/api-reference/messages/pages/get-conversations-messages,
+ * https://docs.chat-dash.com/api-reference/messages/pages/post-conversations-messages): TextMessage
+ * {sender: user | bot | agent, type: "text", content: {text}, metadata: {model, total}, createdAt}.
+ * Overwrite Conversation Messages accepts 12 types (Text, Image, Button, Choice, Card, Carousel,
+ * Debug, File, Location, Transition, Extension, Path), of which only TextMessage's fields are
+ * documented: the other types can be sent only as JSON, exactly as given.
  * Messages can hold personal data (transcripts): nothing here logs.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';

@@ -6,11 +6,12 @@
  *         {"sender": "user", "type": "text", "content": {"text": "…"}, "metadata": {"model", "total"},
  *          "createdAt": "…"}.
  *
- * What the docs say (get-conversations-messages.yaml): the path of the current version was never
- * visible; it is the path the POST/PUT/DELETE pages of the same group show (rebuilt). The older
- * version answered a bare array, which is what the node expects. Only TextMessage is documented
- * for reading. The docs document no paging: one request, and Limit is applied to what ChatDash
- * returns. ASSUMPTION (docs silent): an unknown conversation answers 404.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/messages/pages/get-conversations-messages): the path of
+ * the current version was never visible; it is the path the POST/PUT/DELETE pages of the same group
+ * show (rebuilt). The older version answered a bare array, which is what the node expects. Only
+ * TextMessage is documented for reading. The docs document no paging: one request, and Limit is
+ * applied to what ChatDash returns. ASSUMPTION (docs silent): an unknown conversation answers 404.
  *
  * Transcript as Text (off by default; off, the output is as above): the same single request, and
  * instead of one item per message ONE item per input item:

@@ -6,14 +6,16 @@
  *         (Source: Fields), or {"messages": <the JSON array, exactly as given>} (Source: JSON)
  * Returns ChatDash's answer unchanged: {"message": "Messages updated successfully"}.
  *
- * What the docs say (put-conversations-messages.yaml, "Overwrite Conversation Messages": "Overwrite
- * all messages for a conversation with a new array of messages"): `messages` is an array of 12
- * message types (Text, Image, Button, Choice, Card, Carousel, Debug, File, Location, Transition,
- * Extension, Path); only TextMessage's fields are documented, so the others can be sent only as
- * JSON, exactly as given. The current sample message has no `sender` (an older one had
- * "sender": "user"); messages from fields send it, as the TextMessage documented on the other
- * message pages has it. createdAt as ISO 8601 text when given. An empty list is refused before
- * sending (it would wipe the conversation: use Delete All for that).
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/messages/pages/put-conversations-messages, "Overwrite
+ * Conversation Messages": "Overwrite all messages for a conversation with a new array of
+ * messages"): `messages` is an array of 12 message types (Text, Image, Button, Choice, Card,
+ * Carousel, Debug, File, Location, Transition, Extension, Path); only TextMessage's fields are
+ * documented, so the others can be sent only as JSON, exactly as given. The current sample message
+ * has no `sender` (an older one had "sender": "user"); messages from fields send it, as the
+ * TextMessage documented on the other message pages has it. createdAt as ISO 8601 text when given.
+ * An empty list is refused before sending (it would wipe the conversation: use Delete All for
+ * that).
  * A PUT can be sent again without applying twice, so it is retried after transient failures.
  * ASSUMPTION (docs silent): an unknown conversation answers 404.
  */

@@ -6,12 +6,14 @@
  *                   "name"?, "description"?}}
  * Returns what ChatDash answers, unchanged, as the item's JSON.
  *
- * What the docs say (post-stripe-connect-products.yaml): the request schema marks `pricing_model`
- * and `currency` required and lists name, description and pricing_model (enum base, usage,
- * oneTime: "Determines required pricing fields"), then is cut off. `currency`'s schema and the
- * pricing fields a model requires are not visible, so only these four fields are sent; currency
- * goes as a three-letter code in lower case, as the List Products sample shows it ("usd"). If
- * ChatDash requires more for a pricing model, its 400 message is shown as it is.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/post-stripe-connect-products): the request
+ * schema marks `pricing_model` and `currency` required and lists name, description and
+ * pricing_model (enum base, usage, oneTime: "Determines required pricing fields"), then is cut off.
+ * `currency`'s schema and the pricing fields a model requires are not visible, so only these four
+ * fields are sent; currency goes as a three-letter code in lower case, as the List Products sample
+ * shows it ("usd"). If ChatDash requires more for a pricing model, its 400 message is shown as it
+ * is.
  * The response is not documented at all: ASSUMPTION (emulator) the Update Product answer shape,
  * {"product": {…}}, with "Created"; the node outputs whatever comes back, unchanged.
  * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).

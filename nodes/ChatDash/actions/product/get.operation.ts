@@ -5,11 +5,13 @@
  * Returns the product object ChatDash answers with, unchanged, as the item's JSON: productId,
  *         productName, description, taxBehavior, … (bare, no envelope).
  *
- * What the docs say (get-stripe-connect-product.yaml): the 200 schema is cut after `taxBehavior`;
- * the List/Update Product samples show the same object continuing with pricing{amount, billingCycle,
- * currency, pricingModel, metrics, usageLimit, overage}, creationDate, activeSubscriptionsCount and
- * status. The node passes the answer through whatever fields it has. Errors are not documented:
- * ASSUMPTION (as Stripe) an unknown product or account answers 404, reported with both IDs.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-product): the 200
+ * schema is cut after `taxBehavior`; the List/Update Product samples show the same object
+ * continuing with pricing{amount, billingCycle, currency, pricingModel, metrics, usageLimit,
+ * overage}, creationDate, activeSubscriptionsCount and status. The node passes the answer through
+ * whatever fields it has. Errors are not documented: ASSUMPTION (as Stripe) an unknown product or
+ * account answers 404, reported with both IDs.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -11,10 +11,12 @@
  *         productId, productName, description, taxBehavior, pricing{…}, creationDate,
  *         activeSubscriptionsCount, status; note `productId`/`productName`, not `id`/`name`.
  *
- * What the docs say (get-stripe-connect-products.yaml): status, limit (1–100, default 100) and
- * starting_after are in the .md; created_start / created_end come from the rendered page. Whether
- * the created bounds are inclusive is not said (ASSUMPTION in the emulator: inclusive, like Stripe's
- * created[gte]/created[lte]).
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-products): status,
+ * limit (1–100, default 100) and starting_after are in the .md; created_start / created_end come
+ * from the rendered page. starting_after is "Pagination cursor (returns results after this ID)":
+ * a product's ID, which here is its `productId`. Whether the created bounds are inclusive is not
+ * said (ASSUMPTION in the emulator: inclusive, like Stripe's created[gte]/created[lte]).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -7,12 +7,13 @@
  *         {"product": {productId, productName, description, taxBehavior, pricing{…}, creationDate,
  *         activeSubscriptionsCount, status}} (the product under `product`, unlike Get Product).
  *
- * What the docs say (put-stripe-connect-product.yaml): the request body is complete, `data.name` and
- * `data.description` (strings, neither required); nothing else is sent. The `product` object's schema
- * is cut off (its fields come from the sample). Errors are not documented: ASSUMPTION (as Stripe) an
- * unknown product or account answers 404, reported with both IDs. An Update with nothing to change
- * is refused before sending. Clearing a description (an empty text) is not documented, so empty
- * values are refused rather than sent.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/put-stripe-connect-product): the request
+ * body is complete, `data.name` and `data.description` (strings, neither required); nothing else is
+ * sent. The `product` object's schema is cut off (its fields come from the sample). Errors are not
+ * documented: ASSUMPTION (as Stripe) an unknown product or account answers 404, reported with both
+ * IDs. An Update with nothing to change is refused before sending. Clearing a description (an empty
+ * text) is not documented, so empty values are refused rather than sent.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

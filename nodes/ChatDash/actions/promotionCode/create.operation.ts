@@ -2,14 +2,16 @@
  * Promotion Code → Create: creates a customer-facing code for a coupon of a connected account.
  *
  * Sends   POST {Base URL}/stripe/connect/accounts/{accountId}/promotion-codes   (answered "Created")
- *         {"data": {"coupon", "code"?, "customer"?, "max_redemptions"?, "expires_at"?,
+ *         {"data": {"coupon", "code"?, "customer"?, "max_redemptions"?, "expires_at"? (unix seconds),
  *                   "restrictions"?: {"first_time_transaction"?, "minimum_amount"?,
  *                                     "minimum_amount_currency"?}}}
  * Returns the created promotion code object unchanged (its `coupon` is the full coupon object).
  *
- * What the docs say (post-stripe-connect-promotion-codes.yaml): the request schema lists coupon
- * (required) and code, then is cut off; customer, max_redemptions, expires_at and restrictions
- * come from the documented request sample, and are sent under exactly those names.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/post-stripe-connect-promotion-codes): the
+ * request schema lists coupon (required) and code, then is cut off; customer, max_redemptions,
+ * expires_at and restrictions come from the documented request sample, and are sent under exactly
+ * those names.
  * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';

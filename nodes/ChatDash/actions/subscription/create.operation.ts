@@ -9,12 +9,13 @@
  *         subscription schedule (id sub_sched_…, type "schedule", status "not_started", per the
  *         docs' sample); its `customer` is an object {id, email}.
  *
- * What the docs say (post-stripe-connect-subscriptions.yaml): the request schema lists clientId
- * ("must have an admin member assigned") and agentIds (an array; its item type is cut off), both
- * required with selectedProduct, then is cut off. Everything else comes from the documented cURL
- * sample and is sent under its names and in its shapes: selectedProduct is an OBJECT
- * {productId, startDate (unix seconds, as the sample's 1700000000), pricing: {metrics}}, plus
- * couponId and taxSettings {enabled} (the Create sample shows only `enabled`; country and
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/post-stripe-connect-subscriptions): the
+ * request schema lists clientId ("must have an admin member assigned") and agentIds (an array; its
+ * item type is cut off), both required with selectedProduct, then is cut off. Everything else comes
+ * from the documented cURL sample and is sent under its names and in its shapes: selectedProduct is
+ * an OBJECT {productId, startDate (unix seconds, as the sample's 1700000000), pricing: {metrics}},
+ * plus couponId and taxSettings {enabled} (the Create sample shows only `enabled`; country and
  * postalCode appear only in Update's sample, so they are not sent here). Agent IDs are sent as
  * strings, as in the sample. Nothing else is sent.
  * A POST is not idempotent: it is retried only when it provably was not applied: the connection was refused, or ChatDash answered 429 (retry.ts).

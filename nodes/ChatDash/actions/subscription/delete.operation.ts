@@ -11,8 +11,9 @@
  * error. A 404 on the first try (or after only 429s, which mean "not done") is an error naming
  * the subscription and the account.
  *
- * Docs (delete-stripe-connect-subscription.yaml): 200 {id, canceled} complete; a '500' exists,
- * its content cut off. ASSUMPTION (docs silent): an unknown subscription answers 404, as Stripe.
+ * Docs (https://docs.chat-dash.com/api-reference/stripe/pages/delete-stripe-connect-subscription):
+ * 200 {id, canceled} complete; a '500' exists, its content cut off. ASSUMPTION (docs silent): an
+ * unknown subscription answers 404, as Stripe.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

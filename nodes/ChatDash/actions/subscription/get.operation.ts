@@ -5,8 +5,10 @@
  * Returns the subscription unchanged: id, type, status, cancelAtPeriodEndDisplay, customer,
  *         current_period_start, current_period_end, created, collection_method,
  *         cancel_at_period_end, canceled_at, product, automatic_tax, coupon, agents, pricing,
- *         totalPrice, totalUsage (get-stripe-connect-subscription.yaml). Note: here `customer` is
- *         the customer ID (a string), while the list, create and update answers give {id, email}.
+ *         totalPrice, totalUsage
+ *         (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-subscription).
+ *         Note: here `customer` is the customer ID (a string), while the list, create and update
+ *         answers give {id, email}.
  *
  * Docs gaps: the properties of `product` and `pricing` are shown only in the sample; totalUsage's
  * type is not shown. Neither affects the request.

@@ -9,9 +9,10 @@
  *         N, one page when N <= 100)
  * Returns each entry of `subscriptions` (the documented list key, not `data`) unchanged.
  *
- * Docs (get-stripe-connect-subscriptions.yaml): `status` is ONE value (type string with an enum:
- * scheduled, trialing, active, incomplete, incomplete_expired, past_due, canceled, unpaid,
- * paused), not a list; `limit` 1-100, default 100. The list item is given only as a sample.
+ * Docs (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-subscriptions):
+ * `status` is ONE value (type string with an enum: scheduled, trialing, active, incomplete,
+ * incomplete_expired, past_due, canceled, unpaid, paused), not a list; `limit` 1-100, default 100.
+ * The list item is given only as a sample.
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -7,11 +7,13 @@
  *         (exactly one of the two; both or neither is refused before anything is sent)
  * Returns each entry of `subscriptions` unchanged (same item shape as Get Many).
  *
- * Docs (get-stripe-connect-subscriptions-by-customer.yaml): "Either customerId or email is
- * required" (both `required: false` in the schema). NO `limit` or `starting_after` parameter is
- * documented for this endpoint, so neither is sent: Limit is applied to what ChatDash returns, and
- * a next page is asked for (with `starting_after`) only if an answer carries `has_more` and a
- * `next_cursor` (the documented sample answers has_more false, next_cursor null).
+ * Docs
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-subscriptions-by-customer):
+ * "Either customerId or email is required" (both `required: false` in the schema). NO `limit` or
+ * `starting_after` parameter is documented for this endpoint, so neither is sent: Limit is applied
+ * to what ChatDash returns, and a next page is asked for (with `starting_after`) only if an answer
+ * carries `has_more` and a `next_cursor` (the documented sample answers has_more false, next_cursor
+ * null).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -8,13 +8,14 @@
  * Returns the updated subscription unchanged (customer as {id, email}, with priceIds and startDate,
  *         per the docs' sample).
  *
- * What the docs say (put-stripe-connect-subscription.yaml): the request schema lists productId
- * ("Required with startDate when updating a schedule (subscriptionId includes sched)") and
- * startDate (integer, "Unix timestamp (se…", cut off: sent as unix seconds), then is cut off.
- * taxSettings {enabled, country, postalCode} and cancelAtPeriodEnd appear only in the documented
- * cURL sample and are sent under exactly those names and shapes. Nothing else is sent.
- * Checked before sending: at least one field is set; for a schedule (an ID containing "sched")
- * Product ID and Start Date are both given, as the docs require.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/put-stripe-connect-subscription): the
+ * request schema lists productId ("Required with startDate when updating a schedule (subscriptionId
+ * includes sched)") and startDate (integer, "Unix timestamp (se…", cut off: sent as unix seconds),
+ * then is cut off. taxSettings {enabled, country, postalCode} and cancelAtPeriodEnd appear only in
+ * the documented cURL sample and are sent under exactly those names and shapes. Nothing else is
+ * sent. Checked before sending: at least one field is set; for a schedule (an ID containing
+ * "sched") Product ID and Start Date are both given, as the docs require.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -5,8 +5,9 @@
  * Returns the transaction object ChatDash answers with (id — a payment intent ID, pi_… —, amount,
  *         currency, status, description, customer, created), unchanged.
  *
- * What the docs say (get-stripe-connect-transaction.yaml, rebuilt from the rendered page): complete,
- * except the properties of `customer` (the sample shows id, email, name).
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-transaction, from the
+ * rendered page): complete, except the properties of `customer` (the sample shows id, email, name).
  */
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 

@@ -9,8 +9,10 @@
  * Returns each entry of `data` unchanged. The docs give the list item only as a sample (the object
  *         Get Transaction returns), not as a schema.
  *
- * What the docs say (get-stripe-connect-transactions.yaml): the parameters are complete. They do
- * not say whether created_start / created_end are inclusive.
+ * What the docs say
+ * (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-transactions): the
+ * parameters are complete. They do not say whether created_start / created_end are inclusive
+ * (ASSUMPTION in the emulator: inclusive, as Stripe's are).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
