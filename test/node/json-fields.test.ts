@@ -27,7 +27,7 @@ interface JsonObjectField {
 	label: string;
 	/** The shape shown in its error message. */
 	example: string;
-	parameters: (value: unknown) => INodeParameters;
+	parameters: (value: string) => INodeParameters;
 	/** The object in what ChatDash received. */
 	sent: (body: unknown) => unknown;
 }
@@ -72,14 +72,14 @@ const FIELDS: JsonObjectField[] = [
 	},
 ];
 
-const SAME_OBJECT: Array<[string, unknown]> = [
+const SAME_OBJECT: Array<[string, string]> = [
 	['JSON text', '{"a": "1"}'],
 	['JSON text with spaces around it', '  {"a": "1"}\n'],
 	['an expression giving an object', '={{ { "a": "1" } }}'],
 	['an expression giving JSON text', '={{ JSON.stringify({ a: "1" }) }}'],
 ];
 
-async function run(field: JsonObjectField, value: unknown) {
+async function run(field: JsonObjectField, value: string) {
 	return runChatDashNode({
 		items: [{}],
 		parameters: field.parameters(value),

@@ -123,6 +123,11 @@ export const limitField: INodeProperties = {
 	displayOptions: { show: { returnAll: [false] } },
 };
 
+/** Return All and Limit of a Get Many; `limit` adds to Limit's text (e.g. where ChatDash does not page). */
+export function listFields(limit: Pick<INodeProperties, 'description' | 'hint'> = {}): INodeProperties[] {
+	return [returnAllField, { ...limitField, ...limit }];
+}
+
 /** Return All / Limit of a Get Many item, checked before anything is sent. */
 export function getListRequestLimit(
 	context: IExecuteFunctions,
@@ -170,6 +175,27 @@ export function getCreatedRange(context: IExecuteFunctions, filters: IDataObject
 	}
 	return range;
 }
+
+/**
+ * The optional-field collections: Additional Fields (a create's optional fields), Update Fields
+ * (what an update changes) and Filters (a list's narrowing). Each entry is sent only when added,
+ * so every collection of one kind looks and behaves the same. `more` adds a description or hint.
+ */
+function optionalFields(displayName: string, name: string, placeholder: string) {
+	return (options: INodeProperties[], more: Pick<INodeProperties, 'description' | 'hint' | 'displayOptions'> = {}): INodeProperties => ({
+		displayName,
+		name,
+		type: 'collection',
+		placeholder,
+		default: {},
+		...more,
+		options,
+	});
+}
+
+export const additionalFieldsCollection = optionalFields('Additional Fields', 'additionalFields', 'Add Field');
+export const updateFieldsCollection = optionalFields('Update Fields', 'updateFields', 'Add Field');
+export const filtersCollection = optionalFields('Filters', 'filters', 'Add Filter');
 
 /** Defaults of the Options below; see the README for why 4 at a time. */
 export const DEFAULT_CONCURRENCY = 4;

@@ -29,6 +29,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { additionalFieldsCollection } from '../common.descriptions';
 import { agentBodyFields, includePlatformCredentialsOption, agentPresenter, platformOptions, toAgentConfig, toPlatform, toPlatformCredentials } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -58,15 +59,7 @@ export const description: INodeProperties[] = [
 		default: 'voiceflow',
 		description: 'The platform the agent runs on. It cannot be changed later (Update Agent does not accept it).',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		hint: 'Platform Credentials are needed only for Botpress, Flowise, Vapi and n8n agents',
-		options: agentBodyFields('set'),
-	},
+	additionalFieldsCollection(agentBodyFields('set'), { hint: 'Platform Credentials are needed only for Botpress, Flowise, Vapi and n8n agents' }),
 ];
 
 /** Beside the request options, under Options. */

@@ -19,7 +19,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
+import { getListRequestLimit, listFields } from '../common.descriptions';
 import { includePlatformCredentialsOption, agentPresenter, clientIdField } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -42,8 +42,7 @@ export const description: INodeProperties[] = [
 		description: 'The client whose agents to list',
 		displayOptions: { show: { filterByClient: [true] } },
 	},
-	returnAllField,
-	limitField,
+	...listFields(),
 ];
 
 /** Beside the request options, under Options. */

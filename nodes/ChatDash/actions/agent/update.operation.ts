@@ -21,6 +21,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { updateFieldsCollection } from '../common.descriptions';
 import { agentBodyFields, agentIdField, agentNotFound, toAgentConfig, toPlatformCredentials, withoutSecrets } from './fields';
 
 const nameField: INodeProperties = {
@@ -48,15 +49,7 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...agentIdField, description: 'The agent to change' },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		hint: 'The platform cannot be changed: ChatDash’s agent update does not accept it',
-		options: updateFieldOptions,
-	},
+	updateFieldsCollection(updateFieldOptions, { hint: 'The platform cannot be changed: ChatDash’s agent update does not accept it' }),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

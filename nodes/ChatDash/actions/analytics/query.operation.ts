@@ -28,6 +28,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getOptionalTextParameter, refuseField, toIsoDate } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { additionalFieldsCollection } from '../common.descriptions';
 import { agentField, agentNotFound } from '../lead/fields';
 
 /** The documented metric names (the enum is cut off in the docs after endedReason). */
@@ -82,24 +83,17 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: 'End of the time range. Sent as an ISO 8601 date (e.g. 2027-01-31T23:59:59.000Z).',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'UTC Offset',
-				name: 'utcOffset',
-				type: 'string',
-				default: '',
-				placeholder: '-300',
-				description:
-					'The time zone offset ChatDash should count in (filter.utcOffset), e.g. -300. Sent as text, exactly as entered.',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'UTC Offset',
+			name: 'utcOffset',
+			type: 'string',
+			default: '',
+			placeholder: '-300',
+			description:
+				'The time zone offset ChatDash should count in (filter.utcOffset), e.g. -300. Sent as text, exactly as entered.',
+		},
+	]),
 ];
 
 /** Metric names from the multi-select (an array) or an expression (an array or comma-separated text). */

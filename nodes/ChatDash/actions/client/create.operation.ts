@@ -31,6 +31,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getOptionalTextParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { additionalFieldsCollection } from '../common.descriptions';
 import { languageField, toLanguage } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -79,23 +80,16 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: "The first member's password. It is sent to ChatDash only and never appears in the node's output.",
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Member Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: "The first member's email address",
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Member Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "The first member's email address",
+		},
+	]),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -13,7 +13,7 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ChatDashRequest } from '../operation';
-import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
+import { getListRequestLimit, listFields } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -23,8 +23,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	returnAllField,
-	limitField,
+	...listFields(),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

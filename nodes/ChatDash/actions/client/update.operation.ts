@@ -21,6 +21,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { updateFieldsCollection } from '../common.descriptions';
 import { clientIdField, clientNotFound, languageField, toLanguage } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -32,14 +33,8 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...clientIdField, description: 'The client to change' },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		hint: 'Only the name and the language of a client can be changed here. Login ID, email and password belong to its members: use Client Member → Update.',
-		options: [
+	updateFieldsCollection(
+		[
 			languageField,
 			{
 				displayName: 'Name',
@@ -50,7 +45,10 @@ export const description: INodeProperties[] = [
 				description: "The client's new name, sent exactly as entered",
 			},
 		],
-	},
+		{
+			hint: 'Only the name and the language of a client can be changed here. Login ID, email and password belong to its members: use Client Member → Update.',
+		},
+	),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

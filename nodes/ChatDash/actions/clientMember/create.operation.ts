@@ -25,6 +25,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getOptionalTextParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { additionalFieldsCollection } from '../common.descriptions';
 import { clientNotFound } from '../client/fields';
 import { memberClientIdField, withoutPassword } from './fields';
 
@@ -65,23 +66,16 @@ export const description: INodeProperties[] = [
 		default: '',
 		description: "The member's password. It is sent to ChatDash only and never appears in the node's output.",
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: "The member's email address",
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "The member's email address",
+		},
+	]),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

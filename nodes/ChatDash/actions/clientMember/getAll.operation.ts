@@ -16,7 +16,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
+import { getListRequestLimit, listFields } from '../common.descriptions';
 import { clientNotFound } from '../client/fields';
 import { memberClientIdField, withoutPassword } from './fields';
 
@@ -29,8 +29,7 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...memberClientIdField, description: 'The client whose members to list' },
-	returnAllField,
-	limitField,
+	...listFields(),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

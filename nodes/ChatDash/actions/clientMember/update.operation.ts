@@ -20,6 +20,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getOptionalTextParameter, getTextParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { updateFieldsCollection } from '../common.descriptions';
 import { memberClientIdField, memberIdField, memberNotFound, withoutPassword } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -32,54 +33,47 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	memberClientIdField,
 	{ ...memberIdField, description: 'The member to change (choose the Client first)' },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-				description: "The member's new email address",
-			},
-			{
-				displayName: 'Is Admin',
-				name: 'isAdmin',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the member has admin privileges in the client',
-			},
-			{
-				displayName: 'Login ID',
-				name: 'loginId',
-				type: 'string',
-				default: '',
-				placeholder: 'john.smith',
-				description: "The member's new login ID, sent exactly as entered",
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'John Smith',
-				description: "The member's new name, sent exactly as entered",
-			},
-			{
-				displayName: 'Password',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: "The member's new password. It is sent to ChatDash only and never appears in the node's output.",
-			},
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "The member's new email address",
+		},
+		{
+			displayName: 'Is Admin',
+			name: 'isAdmin',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the member has admin privileges in the client',
+		},
+		{
+			displayName: 'Login ID',
+			name: 'loginId',
+			type: 'string',
+			default: '',
+			placeholder: 'john.smith',
+			description: "The member's new login ID, sent exactly as entered",
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'John Smith',
+			description: "The member's new name, sent exactly as entered",
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: "The member's new password. It is sent to ChatDash only and never appears in the node's output.",
+		},
+	]),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

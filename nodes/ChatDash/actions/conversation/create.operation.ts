@@ -28,6 +28,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { additionalFieldsCollection } from '../common.descriptions';
 import { agentIdField, agentNotFound, bodyFieldProperties, CREATE_FIELDS, toConversationBody } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -39,15 +40,7 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...agentIdField, description: 'The agent to add the conversation to' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'The conversation fields to set. ChatDash documents none as required; fill in as many as you know.',
-		options: bodyFieldProperties(CREATE_FIELDS),
-	},
+	additionalFieldsCollection(bodyFieldProperties(CREATE_FIELDS), { description: 'The conversation fields to set. ChatDash documents none as required; fill in as many as you know.' }),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

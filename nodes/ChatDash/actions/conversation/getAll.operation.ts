@@ -20,7 +20,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, refuseField, toBoolean, toIsoDate } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
+import { filtersCollection, getListRequestLimit, listFields } from '../common.descriptions';
 import { agentIdField, agentNotFound } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -32,20 +32,9 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...agentIdField, description: 'The agent whose conversations to list' },
-	returnAllField,
-	{
-		...limitField,
-		hint: 'ChatDash returns the whole list at once; the limit keeps the first ones',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description: 'Without Record and Interacted filters, ChatDash returns only conversations that are recorded and have user interaction',
-		options: [
+	...listFields({ hint: 'ChatDash returns the whole list at once; the limit keeps the first ones' }),
+	filtersCollection(
+		[
 			{
 				displayName: 'End Date',
 				name: 'endDate',
@@ -75,7 +64,10 @@ export const description: INodeProperties[] = [
 				description: 'Only conversations from this date and time on (sent as startDate, ISO 8601)',
 			},
 		],
-	},
+		{
+			description: 'Without Record and Interacted filters, ChatDash returns only conversations that are recorded and have user interaction',
+		},
+	),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

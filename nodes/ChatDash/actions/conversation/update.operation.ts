@@ -20,6 +20,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { updateFieldsCollection } from '../common.descriptions';
 import { agentIdField, bodyFieldLabels, bodyFieldProperties, conversationIdField, conversationNotFound, toConversationBody, UPDATE_FIELDS } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -32,15 +33,7 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	agentIdField,
 	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation to change' },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'The fields to change; those not added stay as they are',
-		options: bodyFieldProperties(UPDATE_FIELDS),
-	},
+	updateFieldsCollection(bodyFieldProperties(UPDATE_FIELDS), { description: 'The fields to change; those not added stay as they are' }),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -28,7 +28,7 @@ import {
 	toUnixSeconds,
 } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField } from '../common.descriptions';
+import { accountIdField, additionalFieldsCollection } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -110,37 +110,30 @@ export const description: INodeProperties[] = [
 		description: 'Number of months the discount applies',
 		displayOptions: { show: { duration: ['repeating'] } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Max Redemptions',
-				name: 'maxRedemptions',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				description: 'How many times the coupon can be redeemed in total',
-			},
-			{
-				displayName: 'Metadata',
-				name: 'metadata',
-				type: 'json',
-				default: '{}',
-				description: 'Key-value pairs stored on the coupon, as a JSON object, e.g. {"campaign": "summer"}',
-			},
-			{
-				displayName: 'Redeem By',
-				name: 'redeemBy',
-				type: 'dateTime',
-				default: '',
-				description: 'Last time at which the coupon can be redeemed',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Max Redemptions',
+			name: 'maxRedemptions',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description: 'How many times the coupon can be redeemed in total',
+		},
+		{
+			displayName: 'Metadata',
+			name: 'metadata',
+			type: 'json',
+			default: '{}',
+			description: 'Key-value pairs stored on the coupon, as a JSON object, e.g. {"campaign": "summer"}',
+		},
+		{
+			displayName: 'Redeem By',
+			name: 'redeemBy',
+			type: 'dateTime',
+			default: '',
+			description: 'Last time at which the coupon can be redeemed',
+		},
+	]),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -11,12 +11,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import {
-	accountIdField,
-	getListRequestLimit,
-	limitField,
-	returnAllField,
-} from '../common.descriptions';
+import { accountIdField, getListRequestLimit, listFields } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -27,8 +22,7 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	accountIdField,
-	returnAllField,
-	limitField,
+	...listFields(),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

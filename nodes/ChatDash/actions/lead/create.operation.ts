@@ -36,6 +36,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getTextParameter, toCheckedNumber } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { additionalFieldsCollection } from '../common.descriptions';
 import {
 	agentField,
 	agentNotFound,
@@ -90,15 +91,7 @@ export const description: INodeProperties[] = [
 		hint: 'Sent exactly as entered; use the international format (E.164), e.g. +14155550123',
 		displayOptions: inMode(MAP_EACH_COLUMN),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: inMode(MAP_EACH_COLUMN),
-		options: [customFieldsField, tagsField('The lead tags to attach to the lead.')],
-	},
+	additionalFieldsCollection([customFieldsField, tagsField('The lead tags to attach to the lead.')], { displayOptions: inMode(MAP_EACH_COLUMN) }),
 ];
 
 /** Beside the request options, under Options. */

@@ -27,6 +27,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { updateFieldsCollection } from '../common.descriptions';
 import {
 	agentField,
 	autoMappedLead,
@@ -97,15 +98,7 @@ export const description: INodeProperties[] = [
 		description: 'The ID of the lead (its _id, as Lead → Create outputs it)',
 		displayOptions: inMode(MAP_EACH_COLUMN),
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: inMode(MAP_EACH_COLUMN),
-		options: updateFieldOptions,
-	},
+	updateFieldsCollection(updateFieldOptions, { displayOptions: inMode(MAP_EACH_COLUMN) }),
 ];
 
 /** Beside the request options, under Options. */

@@ -14,7 +14,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
+import { getListRequestLimit, listFields } from '../common.descriptions';
 import { agentField, agentNotFound } from '../lead/fields';
 
 export const option: INodePropertyOptions = {
@@ -26,12 +26,7 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...agentField, description: 'The agent whose lead tags to list' },
-	returnAllField,
-	{
-		...limitField,
-		description: 'Max number of results to return. ChatDash returns every tag at once (no paging); the rest are dropped.',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...listFields({ description: 'Max number of results to return. ChatDash returns every tag at once (no paging); the rest are dropped.' }),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -25,7 +25,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { getListRequestLimit, limitField, returnAllField } from '../common.descriptions';
+import { getListRequestLimit, listFields } from '../common.descriptions';
 import { agentIdField, conversationIdField, conversationNotFound, getTranscriptAsText, transcriptAsTextField } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -38,12 +38,7 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	agentIdField,
 	{ ...conversationIdField, description: 'The ChatDash ID (_id) of the conversation whose messages to list' },
-	returnAllField,
-	{
-		...limitField,
-		hint: 'ChatDash returns every message at once; the limit keeps the first ones',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...listFields({ hint: 'ChatDash returns every message at once; the limit keeps the first ones' }),
 	{
 		...transcriptAsTextField,
 		hint: 'On: one item per conversation holding transcript and messages, instead of one item per message',

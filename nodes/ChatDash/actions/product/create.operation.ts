@@ -22,7 +22,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getTextParameter, toCurrency, toOneOf } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField } from '../common.descriptions';
+import { accountIdField, additionalFieldsCollection } from '../common.descriptions';
 
 /** The documented values of `pricing_model`. */
 const PRICING_MODELS = ['base', 'usage', 'oneTime'];
@@ -58,31 +58,24 @@ export const description: INodeProperties[] = [
 		placeholder: 'usd',
 		description: 'Three-letter ISO code of the currency the product is priced in',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				placeholder: 'Up to 100 minutes included',
-				description: 'Description of the product, sent exactly as entered',
-			},
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'Starter Plan',
-				description: 'Display name of the product, sent exactly as entered',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			placeholder: 'Up to 100 minutes included',
+			description: 'Description of the product, sent exactly as entered',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'Starter Plan',
+			description: 'Display name of the product, sent exactly as entered',
+		},
+	]),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -25,10 +25,10 @@ import type { ChatDashRequest } from '../operation';
 import {
 	accountIdField,
 	createdRangeFilters,
+	filtersCollection,
 	getCreatedRange,
 	getListRequestLimit,
-	limitField,
-	returnAllField,
+	listFields,
 } from '../common.descriptions';
 
 /** The documented values of the `status` query parameter. */
@@ -43,30 +43,22 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	accountIdField,
-	returnAllField,
-	limitField,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			...createdRangeFilters('products'),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Active', value: 'active', description: 'Products that can be sold' },
-					{ name: 'All', value: 'all', description: 'Active and archived products' },
-					{ name: 'Archived', value: 'archived', description: 'Products no longer offered' },
-				],
-				default: 'active',
-				description: 'Which products to list. Without this filter ChatDash lists active products.',
-			},
-		],
-	},
+	...listFields(),
+	filtersCollection([
+		...createdRangeFilters('products'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Active', value: 'active', description: 'Products that can be sold' },
+				{ name: 'All', value: 'all', description: 'Active and archived products' },
+				{ name: 'Archived', value: 'archived', description: 'Products no longer offered' },
+			],
+			default: 'active',
+			description: 'Which products to list. Without this filter ChatDash lists active products.',
+		},
+	]),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -20,7 +20,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField } from '../common.descriptions';
+import { accountIdField, updateFieldsCollection } from '../common.descriptions';
 import { productIdField, productNotFound } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -33,15 +33,8 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	accountIdField,
 	{ ...productIdField, description: 'The product to change' },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		// The docs' update body has `data.name` and `data.description` only.
-		hint: 'Only the name and the description can be changed: ChatDash’s product update accepts no other field',
-		options: [
+	updateFieldsCollection(
+		[
 			{
 				displayName: 'Description',
 				name: 'description',
@@ -59,7 +52,11 @@ export const description: INodeProperties[] = [
 				description: 'The new display name of the product, sent exactly as entered',
 			},
 		],
-	},
+		{
+			// The docs' update body has `data.name` and `data.description` only.
+			hint: 'Only the name and the description can be changed: ChatDash’s product update accepts no other field',
+		},
+	),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -24,7 +24,7 @@ import {
 	toUnixSeconds,
 } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField, couponIdField } from '../common.descriptions';
+import { accountIdField, additionalFieldsCollection, couponIdField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -45,60 +45,53 @@ export const description: INodeProperties[] = [
 		description:
 			'The code customers enter. Leave empty to have one generated.',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer ID',
-				name: 'customer',
-				type: 'string',
-				default: '',
-				placeholder: 'cus_TppcYxuTJKLNnG',
-				description: 'Only this customer can use the code',
-			},
-			{
-				displayName: 'Expires At',
-				name: 'expiresAt',
-				type: 'dateTime',
-				default: '',
-				description: 'When the code stops working',
-			},
-			{
-				displayName: 'First Time Transaction',
-				name: 'firstTimeTransaction',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the code works only on a customer’s first purchase',
-			},
-			{
-				displayName: 'Max Redemptions',
-				name: 'maxRedemptions',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				description: 'How many times the code can be redeemed in total',
-			},
-			{
-				displayName: 'Minimum Amount',
-				name: 'minimumAmount',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1000,
-				description: 'Minimum order amount, in the smallest unit of Minimum Amount Currency',
-			},
-			{
-				displayName: 'Minimum Amount Currency',
-				name: 'minimumAmountCurrency',
-				type: 'string',
-				default: 'usd',
-				description: 'Three-letter ISO code of the currency of Minimum Amount',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Customer ID',
+			name: 'customer',
+			type: 'string',
+			default: '',
+			placeholder: 'cus_TppcYxuTJKLNnG',
+			description: 'Only this customer can use the code',
+		},
+		{
+			displayName: 'Expires At',
+			name: 'expiresAt',
+			type: 'dateTime',
+			default: '',
+			description: 'When the code stops working',
+		},
+		{
+			displayName: 'First Time Transaction',
+			name: 'firstTimeTransaction',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the code works only on a customer’s first purchase',
+		},
+		{
+			displayName: 'Max Redemptions',
+			name: 'maxRedemptions',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description: 'How many times the code can be redeemed in total',
+		},
+		{
+			displayName: 'Minimum Amount',
+			name: 'minimumAmount',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1000,
+			description: 'Minimum order amount, in the smallest unit of Minimum Amount Currency',
+		},
+		{
+			displayName: 'Minimum Amount Currency',
+			name: 'minimumAmountCurrency',
+			type: 'string',
+			default: 'usd',
+			description: 'Three-letter ISO code of the currency of Minimum Amount',
+		},
+	]),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

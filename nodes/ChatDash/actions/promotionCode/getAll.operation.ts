@@ -10,13 +10,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import {
-	accountIdField,
-	couponIdField,
-	getListRequestLimit,
-	limitField,
-	returnAllField,
-} from '../common.descriptions';
+import { accountIdField, couponIdField, getListRequestLimit, listFields } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -28,8 +22,7 @@ export const option: INodePropertyOptions = {
 export const description: INodeProperties[] = [
 	accountIdField,
 	{ ...couponIdField, description: 'The coupon whose promotion codes to list' },
-	returnAllField,
-	limitField,
+	...listFields(),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

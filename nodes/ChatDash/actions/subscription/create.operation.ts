@@ -24,7 +24,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdListParameter, getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField, clientIdField } from '../common.descriptions';
+import { accountIdField, additionalFieldsCollection, clientIdField } from '../common.descriptions';
 import { productIdField } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -51,47 +51,40 @@ export const description: INodeProperties[] = [
 		hint: 'One or more agent IDs: separated by commas or new lines, a JSON array, or an expression giving an array. Repeats are sent once.',
 	},
 	productIdField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Coupon ID',
-				name: 'couponId',
-				type: 'string',
-				default: '',
-				placeholder: 'SUMMER20',
-				description: 'A coupon of the connected account to apply to the subscription',
-			},
-			{
-				displayName: 'Pricing Metrics',
-				name: 'pricingMetrics',
-				type: 'string',
-				default: '',
-				placeholder: 'minutes',
-				description:
-					'The usage metric of the product’s pricing, as ChatDash names it, e.g. minutes. Sent as selectedProduct.pricing.metrics.',
-			},
-			{
-				displayName: 'Start Date',
-				name: 'startDate',
-				type: 'dateTime',
-				default: '',
-				description:
-					'When the subscription starts. Sent as unix seconds in selectedProduct.startDate; a future date creates a subscription schedule.',
-			},
-			{
-				displayName: 'Tax Enabled',
-				name: 'taxEnabled',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Stripe calculates tax on the subscription (sent as taxSettings.enabled)',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Coupon ID',
+			name: 'couponId',
+			type: 'string',
+			default: '',
+			placeholder: 'SUMMER20',
+			description: 'A coupon of the connected account to apply to the subscription',
+		},
+		{
+			displayName: 'Pricing Metrics',
+			name: 'pricingMetrics',
+			type: 'string',
+			default: '',
+			placeholder: 'minutes',
+			description:
+				'The usage metric of the product’s pricing, as ChatDash names it, e.g. minutes. Sent as selectedProduct.pricing.metrics.',
+		},
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description:
+				'When the subscription starts. Sent as unix seconds in selectedProduct.startDate; a future date creates a subscription schedule.',
+		},
+		{
+			displayName: 'Tax Enabled',
+			name: 'taxEnabled',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Stripe calculates tax on the subscription (sent as taxSettings.enabled)',
+		},
+	]),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -18,12 +18,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, refuse } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import {
-	accountIdField,
-	getListRequestLimit,
-	limitField,
-	returnAllField,
-} from '../common.descriptions';
+import { accountIdField, getListRequestLimit, listFields } from '../common.descriptions';
 
 /** The documented status values (sorted by name, as n8n's lint expects). */
 const STATUSES = [
@@ -55,8 +50,7 @@ export const description: INodeProperties[] = [
 		default: 'active',
 		description: 'Only subscriptions with this status are returned (ChatDash filters by one status at a time)',
 	},
-	returnAllField,
-	limitField,
+	...listFields(),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

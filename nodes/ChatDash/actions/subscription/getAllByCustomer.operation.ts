@@ -19,12 +19,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getOptionalTextParameter, refuse } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import {
-	accountIdField,
-	getListRequestLimit,
-	limitField,
-	returnAllField,
-} from '../common.descriptions';
+import { accountIdField, getListRequestLimit, listFields } from '../common.descriptions';
 import { isEmailAddress } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -56,8 +51,7 @@ export const description: INodeProperties[] = [
 		description: 'The email address of the customer whose subscriptions to list. Leave empty to search by Customer ID instead.',
 		hint: 'Either Customer ID or Email, not both',
 	},
-	returnAllField,
-	limitField,
+	...listFields(),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -21,7 +21,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, refuse, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField } from '../common.descriptions';
+import { accountIdField, updateFieldsCollection } from '../common.descriptions';
 import { subscriptionIdField } from './fields';
 
 export const option: INodePropertyOptions = {
@@ -36,14 +36,8 @@ const UPDATE_FIELDS = 'Cancel at Period End, Product ID, Start Date, Tax Country
 export const description: INodeProperties[] = [
 	accountIdField,
 	{ ...subscriptionIdField, description: 'The subscription or subscription schedule to update' },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'What to change. For a subscription schedule (sub_sched_…), set both Product ID and Start Date.',
-		options: [
+	updateFieldsCollection(
+		[
 			{
 				displayName: 'Cancel at Period End',
 				name: 'cancelAtPeriodEnd',
@@ -90,7 +84,10 @@ export const description: INodeProperties[] = [
 				description: 'The customer’s postal code for tax (sent as taxSettings.postalCode)',
 			},
 		],
-	},
+		{
+			description: 'What to change. For a subscription schedule (sub_sched_…), set both Product ID and Start Date.',
+		},
+	),
 ];
 
 /** An optional text value of the collection, trimmed; undefined when empty. */

@@ -21,10 +21,10 @@ import type { ChatDashRequest } from '../operation';
 import {
 	accountIdField,
 	createdRangeFilters,
+	filtersCollection,
 	getCreatedRange,
 	getListRequestLimit,
-	limitField,
-	returnAllField,
+	listFields,
 } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
@@ -36,26 +36,18 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	accountIdField,
-	returnAllField,
-	limitField,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			...createdRangeFilters('transactions'),
-			{
-				displayName: 'Customer ID',
-				name: 'customer',
-				type: 'string',
-				default: '',
-				placeholder: 'cus_ABC123XYZ',
-				description: 'Only the transactions of this Stripe customer, starting with cus_',
-			},
-		],
-	},
+	...listFields(),
+	filtersCollection([
+		...createdRangeFilters('transactions'),
+		{
+			displayName: 'Customer ID',
+			name: 'customer',
+			type: 'string',
+			default: '',
+			placeholder: 'cus_ABC123XYZ',
+			description: 'Only the transactions of this Stripe customer, starting with cus_',
+		},
+	]),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
