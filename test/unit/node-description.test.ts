@@ -138,6 +138,20 @@ test('the registry: each operation is registered under its own option.value; the
 	}
 });
 
+test('one picker per kind of object: every field that picks the same parameter offers the same modes, placeholders and hints', () => {
+	const modesByName = new Map<string, Set<string>>();
+	for (const property of new ChatDash().description.properties) {
+		if (property.type !== 'resourceLocator') continue;
+		const modes = modesByName.get(property.name) ?? new Set<string>();
+		modes.add(JSON.stringify({ modes: property.modes, default: property.default, required: property.required }));
+		modesByName.set(property.name, modes);
+	}
+	expect([...modesByName.keys()].sort()).toEqual(
+		['agentId', 'clientId', 'couponId', 'memberId', 'productId', 'subscriptionId', 'tagId', 'transactionId'],
+	);
+	for (const [name, variants] of modesByName) expect({ name, variants: variants.size }).toEqual({ name, variants: 1 });
+});
+
 test('no description or hint the editor shows speaks about ChatDash’s docs (gaps go to headers and reference pages)', () => {
 	const texts: string[] = [];
 	const walk = (value: unknown, key = ''): void => {

@@ -19,7 +19,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdListParameter, getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { clientIdField } from './fields';
+import { clientIdField } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Assign to Client',

@@ -10,13 +10,12 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { agentNotFound, agentPickerField, clientIdField } from '../common.descriptions';
 import { refuseField, toBoolean, toJsonObject } from '../../helpers/validation';
+import { agentPickerField } from '../pickers';
 
 /** The agent an Agent operation works on. */
 export const agentIdField: INodeProperties = agentPickerField('The agent to work on');
 
-export { agentNotFound, clientIdField };
 
 /** The agent platforms, as the docs' `platform` enum lists them (value) and the products call themselves (name). */
 export const platformOptions = [

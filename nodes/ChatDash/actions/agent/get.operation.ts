@@ -14,7 +14,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { agentIdField, agentNotFound, includePlatformCredentialsOption, agentPresenter } from './fields';
+import { agentIdField, includePlatformCredentialsOption, agentPresenter } from './fields';
+import { agentNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',

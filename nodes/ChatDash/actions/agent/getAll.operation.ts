@@ -20,7 +20,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { getIdParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { getListRequestLimit, listFields } from '../common.descriptions';
-import { includePlatformCredentialsOption, agentPresenter, clientIdField } from './fields';
+import { includePlatformCredentialsOption, agentPresenter } from './fields';
+import { clientIdField, clientNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -58,7 +59,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	return {
 		method: 'GET',
 		path: ['clients', clientId, 'agents'],
-		notFoundMessage: `Client "${clientId}" was not found`,
+		notFoundMessage: clientNotFound(clientId),
 		list,
 		present,
 	};

@@ -16,7 +16,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { agentIdField, clientIdField } from './fields';
+import { agentIdField } from './fields';
+import { clientIdField } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Unassign From Client',

@@ -22,7 +22,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { updateFieldsCollection } from '../common.descriptions';
-import { agentBodyFields, agentIdField, agentNotFound, toAgentConfig, toPlatformCredentials, withoutSecrets } from './fields';
+import { agentBodyFields, agentIdField, toAgentConfig, toPlatformCredentials, withoutSecrets } from './fields';
+import { agentNotFound } from '../pickers';
 
 const nameField: INodeProperties = {
 	displayName: 'Name',

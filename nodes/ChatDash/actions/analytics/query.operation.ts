@@ -29,7 +29,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { getIdParameter, getOptionalTextParameter, refuseField, toIsoDate } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { additionalFieldsCollection } from '../common.descriptions';
-import { agentField, agentNotFound } from '../lead/fields';
+import { agentField } from '../lead/fields';
+import { agentNotFound } from '../pickers';
 
 /** The documented metric names (the enum is cut off in the docs after endedReason). */
 export const metricOptions = [

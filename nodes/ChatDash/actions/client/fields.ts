@@ -12,15 +12,6 @@
 import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { clientIdField } from '../common.descriptions';
-
-export { clientIdField };
-
-/** The 404 wording of a call on one client. */
-export function clientNotFound(clientId: string): string {
-	return `Client "${clientId}" was not found`;
-}
-
 /** ISO 639-1 codes with their English names, sorted by name. */
 const ISO_639_1: ReadonlyArray<readonly [string, string]> = [
 	['Abkhazian', 'ab'],

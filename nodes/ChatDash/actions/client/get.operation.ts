@@ -12,7 +12,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { clientIdField, clientNotFound } from './fields';
+import { clientIdField, clientNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',

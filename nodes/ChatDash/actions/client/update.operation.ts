@@ -22,7 +22,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { updateFieldsCollection } from '../common.descriptions';
-import { clientIdField, clientNotFound, languageField, toLanguage } from './fields';
+import { languageField, toLanguage } from './fields';
+import { clientIdField, clientNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',

@@ -26,8 +26,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { getIdParameter, getOptionalTextParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { additionalFieldsCollection } from '../common.descriptions';
-import { clientNotFound } from '../client/fields';
 import { memberClientIdField, withoutPassword } from './fields';
+import { clientNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Add',

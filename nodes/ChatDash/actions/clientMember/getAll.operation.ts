@@ -17,8 +17,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { getListRequestLimit, listFields } from '../common.descriptions';
-import { clientNotFound } from '../client/fields';
 import { memberClientIdField, withoutPassword } from './fields';
+import { clientNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

@@ -21,7 +21,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getIdParameter, getOptionalTextParameter, getTextParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { updateFieldsCollection } from '../common.descriptions';
-import { memberClientIdField, memberIdField, memberNotFound, withoutPassword } from './fields';
+import { memberClientIdField, withoutPassword } from './fields';
+import { memberIdField, memberNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',

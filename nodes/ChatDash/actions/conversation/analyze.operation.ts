@@ -18,7 +18,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, refuseField } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { agentIdField, conversationIdField, conversationNotFound } from './fields';
+import { agentIdField } from './fields';
+import { conversationIdField, conversationNotFound } from '../pickers';
 
 /** The documented `endpoint` values. */
 const ANALYSES = ['autoTag', 'evaluate', 'misunderstoodQuery', 'summarize'];

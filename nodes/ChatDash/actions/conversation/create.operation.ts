@@ -29,7 +29,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { additionalFieldsCollection } from '../common.descriptions';
-import { agentIdField, agentNotFound, bodyFieldProperties, CREATE_FIELDS, toConversationBody } from './fields';
+import { agentIdField, bodyFieldProperties, CREATE_FIELDS, toConversationBody } from './fields';
+import { agentNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',

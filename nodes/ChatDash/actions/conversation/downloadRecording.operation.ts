@@ -30,8 +30,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getTextParameter, toCheckedNumber } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { agentIdField, conversationIdField, isPlatformIdField } from './fields';
+import { agentIdField, isPlatformIdField } from './fields';
 import { readConversation } from './get.operation';
+import { conversationIdField } from '../pickers';
 
 /** Defaults of the download options. */
 export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 300_000;

@@ -9,26 +9,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { agentNotFound, agentPickerField } from '../common.descriptions';
 import { refuseField, toBoolean, toCheckedNumber, toIsoDate, toJsonObject } from '../../helpers/validation';
+import { agentPickerField } from '../pickers';
 
 /** The agent whose conversations are read or written. */
 export const agentIdField: INodeProperties = agentPickerField('The agent the conversation belongs to');
-
-/**
- * The conversation, as ChatDash's `_id`. There is no agent-independent conversation search, so it
- * is a plain field: typically an expression over a previous Get Many.
- */
-export const conversationIdField: INodeProperties = {
-	displayName: 'Conversation ID',
-	name: 'conversationId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '65b2a1f0c2e4b0a1b2c3d4e5',
-	description: "The ChatDash ID of the conversation (the conversation's _id)",
-	hint: 'E.g. {{ $json._id }} after Conversation → Get Many',
-};
 
 /** Is Platform ID of Get and Download Recording. */
 export const isPlatformIdField: INodeProperties = {
@@ -54,13 +39,6 @@ export const transcriptAsTextField: INodeProperties = {
 export function getTranscriptAsText(context: IExecuteFunctions, itemIndex: number): boolean {
 	return toBoolean(context, context.getNodeParameter('transcriptAsText', itemIndex, false), 'Transcript as Text', itemIndex);
 }
-
-/** The 404 wording of a call on one conversation. */
-export function conversationNotFound(conversationId: string, agentId: string): string {
-	return `Conversation "${conversationId}" was not found for agent "${agentId}"`;
-}
-
-export { agentNotFound };
 
 /** Text sent as given; refuses non-text and empty text, naming the field. */
 export function toText(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {

@@ -28,7 +28,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, toBoolean } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { agentIdField, conversationIdField, getTranscriptAsText, isPlatformIdField, transcriptAsTextField } from './fields';
+import { agentIdField, getTranscriptAsText, isPlatformIdField, transcriptAsTextField } from './fields';
+import { conversationIdField, conversationNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -69,6 +70,6 @@ function prepareRead(this: IExecuteFunctions, itemIndex: number): ChatDashReques
 		...(isPlatformId ? { qs: { isPlatformId: true } } : {}),
 		notFoundMessage: isPlatformId
 			? `Conversation with platform ID "${conversationId}" was not found for agent "${agentId}"`
-			: `Conversation "${conversationId}" was not found for agent "${agentId}"`,
+			: conversationNotFound(conversationId, agentId),
 	};
 }

@@ -21,7 +21,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { getIdParameter, refuseField, toBoolean, toIsoDate } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { filtersCollection, getListRequestLimit, listFields } from '../common.descriptions';
-import { agentIdField, agentNotFound } from './fields';
+import { agentIdField } from './fields';
+import { agentNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

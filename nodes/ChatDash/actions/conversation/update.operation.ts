@@ -21,7 +21,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { updateFieldsCollection } from '../common.descriptions';
-import { agentIdField, bodyFieldLabels, bodyFieldProperties, conversationIdField, conversationNotFound, toConversationBody, UPDATE_FIELDS } from './fields';
+import { agentIdField, bodyFieldLabels, bodyFieldProperties, toConversationBody, UPDATE_FIELDS } from './fields';
+import { conversationIdField, conversationNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',

@@ -28,6 +28,7 @@ import {
 	toUnixSeconds,
 } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { accountNotFound } from '../pickers';
 import { accountIdField, additionalFieldsCollection } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
@@ -171,6 +172,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'POST',
 		path: ['stripe', 'connect', 'accounts', accountId, 'coupons'],
 		body: { data },
-		notFoundMessage: `Connected account "${accountId}" was not found`,
+		notFoundMessage: accountNotFound(accountId),
 	};
 }

@@ -11,6 +11,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { accountNotFound } from '../pickers';
 import { accountIdField, getListRequestLimit, listFields } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
@@ -30,7 +31,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	return {
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'coupons'],
-		notFoundMessage: `Connected account "${accountId}" was not found`,
+		notFoundMessage: accountNotFound(accountId),
 		list: { key: 'data', ...getListRequestLimit(this, itemIndex) },
 	};
 }

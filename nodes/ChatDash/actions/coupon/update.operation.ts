@@ -15,7 +15,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField, couponIdField } from '../common.descriptions';
+import { accountIdField } from '../common.descriptions';
+import { couponIdField, notFoundInAccount } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -50,6 +51,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'PUT',
 		path: ['stripe', 'connect', 'accounts', accountId, 'coupons', couponId],
 		body: { data: { name } },
-		notFoundMessage: `Coupon "${couponId}" was not found in connected account "${accountId}"`,
+		notFoundMessage: notFoundInAccount('Coupon', couponId, accountId),
 	};
 }

@@ -20,7 +20,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getNumberParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField, clientIdField, idLocatorField } from '../common.descriptions';
+import { accountIdField } from '../common.descriptions';
+import { clientIdField, productIdField } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -35,17 +36,7 @@ export const description: INodeProperties[] = [
 		...clientIdField,
 		description: 'The ChatDash client to invoice. The client must have an admin member assigned.',
 	},
-	{
-		...idLocatorField({
-			displayName: 'Product',
-			name: 'productId',
-			description: 'The Stripe product to invoice. It must have a one-time price.',
-			searchListMethod: 'searchProducts',
-			listPlaceholder: 'Select a product...',
-			idPlaceholder: 'prod_ABC123XYZ',
-			idHint: 'The Stripe product ID, starting with prod_',
-		}),
-	},
+	{ ...productIdField, description: 'The Stripe product to invoice. It must have a one-time price.' },
 	{
 		displayName: 'Collection Method',
 		name: 'collectionMethod',

@@ -14,6 +14,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { notFoundInAccount } from '../pickers';
 import { accountIdField } from '../common.descriptions';
 
 export const option: INodePropertyOptions = {
@@ -43,6 +44,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	return {
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'invoices', invoiceId],
-		notFoundMessage: `Invoice "${invoiceId}" was not found in connected account "${accountId}"`,
+		notFoundMessage: notFoundInAccount('Invoice', invoiceId, accountId),
 	};
 }

@@ -37,23 +37,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { getIdParameter, getTextParameter, toCheckedNumber } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { additionalFieldsCollection } from '../common.descriptions';
-import {
-	agentField,
-	agentNotFound,
-	autoMappedLead,
-	autoMapping,
-	customFieldsField,
-	ignoreFieldsOption,
-	inMode,
-	MAP_AUTOMATICALLY,
-	MAP_EACH_COLUMN,
-	mappingModeField,
-	phoneColumnField,
-	sameForEveryItem,
-	tagsField,
-	toCustomFields,
-	toTagIds,
-} from './fields';
+import { agentField, autoMappedLead, autoMapping, customFieldsField, ignoreFieldsOption, inMode, MAP_AUTOMATICALLY, MAP_EACH_COLUMN, mappingModeField, phoneColumnField, sameForEveryItem, tagsField, toCustomFields, toTagIds } from './fields';
+import { agentNotFound } from '../pickers';
 
 /** The docs state no maximum array length, so batches stay at 100 (the documented page maximum elsewhere). */
 export const MAX_BATCH_SIZE = 100;

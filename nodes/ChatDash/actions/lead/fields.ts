@@ -23,26 +23,10 @@ import {
 	toIdList,
 	toJsonObject,
 } from '../../helpers/validation';
-import { agentNotFound, agentPickerField, idLocatorField } from '../common.descriptions';
+import { agentPickerField } from '../pickers';
 
 /** The agent whose leads, lead tags or analytics are worked on. */
 export const agentField: INodeProperties = agentPickerField('The agent whose leads, lead tags or analytics to work on');
-
-/** A lead tag of the agent in Agent, picked from Fetch Tags (searchLeadTags) or typed by ID. */
-export const tagField: INodeProperties = idLocatorField({
-	displayName: 'Tag',
-	name: 'tagId',
-	description: 'The lead tag to work on (one of the agent’s tags)',
-	searchListMethod: 'searchLeadTags',
-	listPlaceholder: 'Select a tag...',
-	idPlaceholder: '65a1f0c2e4b0a1b2c3d4e5f7',
-	idHint: 'The ChatDash tag ID (its _id), as Lead Tag → Get Many outputs it',
-});
-
-/** The 404 wording of a call on one agent. */
-export { agentNotFound };
-export const leadNotFound = (leadId: string, agentId: string) => `Lead "${leadId}" was not found for agent "${agentId}"`;
-export const tagNotFound = (tagId: string, agentId: string) => `Tag "${tagId}" was not found for agent "${agentId}"`;
 
 /** Tags of a lead: a multi-select over the agent's tags (Fetch Tags); an expression gives tag IDs. */
 export function tagsField(description: string): INodeProperties {

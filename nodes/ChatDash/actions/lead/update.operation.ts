@@ -28,23 +28,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { updateFieldsCollection } from '../common.descriptions';
-import {
-	agentField,
-	autoMappedLead,
-	autoMapping,
-	customFieldsField,
-	ignoreFieldsOption,
-	inMode,
-	leadNotFound,
-	MAP_AUTOMATICALLY,
-	MAP_EACH_COLUMN,
-	mappingModeField,
-	phoneColumnField,
-	sameForEveryItem,
-	tagsField,
-	toCustomFields,
-	toTagIds,
-} from './fields';
+import { agentField, autoMappedLead, autoMapping, customFieldsField, ignoreFieldsOption, inMode, MAP_AUTOMATICALLY, MAP_EACH_COLUMN, mappingModeField, phoneColumnField, sameForEveryItem, tagsField, toCustomFields, toTagIds } from './fields';
+import { leadNotFound } from '../pickers';
 
 const updateFieldOptions: INodeProperties[] = [
 	{

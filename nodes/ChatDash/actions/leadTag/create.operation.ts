@@ -16,7 +16,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { agentField, agentNotFound } from '../lead/fields';
+import { agentField } from '../lead/fields';
+import { agentNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',

@@ -15,7 +15,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { getListRequestLimit, listFields } from '../common.descriptions';
-import { agentField, agentNotFound } from '../lead/fields';
+import { agentField } from '../lead/fields';
+import { agentNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

@@ -15,7 +15,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { agentField, tagField, tagNotFound } from '../lead/fields';
+import { agentField } from '../lead/fields';
+import { tagField, tagNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',

@@ -22,7 +22,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { agentIdField, conversationIdField, conversationNotFound, messageInputFields, readMessages } from './fields';
+import { agentIdField, messageInputFields, readMessages } from './fields';
+import { conversationIdField, conversationNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Add',

@@ -21,7 +21,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { agentIdField, conversationIdField, conversationNotFound } from './fields';
+import { agentIdField } from './fields';
+import { conversationIdField, conversationNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Delete All',

@@ -17,7 +17,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toText } from '../conversation/fields';
 import { parseJsonText, refuseField, toIsoDate } from '../../helpers/validation';
 
-export { agentIdField, conversationIdField, conversationNotFound, getTranscriptAsText, transcriptAsTextField } from '../conversation/fields';
+export { agentIdField, getTranscriptAsText, transcriptAsTextField } from '../conversation/fields';
 
 /** The documented `sender` values. */
 const SENDERS = ['agent', 'bot', 'user'];

@@ -26,7 +26,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { getListRequestLimit, listFields } from '../common.descriptions';
-import { agentIdField, conversationIdField, conversationNotFound, getTranscriptAsText, transcriptAsTextField } from './fields';
+import { agentIdField, getTranscriptAsText, transcriptAsTextField } from './fields';
+import { conversationIdField, conversationNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

@@ -22,6 +22,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getTextParameter, toCurrency, toOneOf } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { accountNotFound } from '../pickers';
 import { accountIdField, additionalFieldsCollection } from '../common.descriptions';
 
 /** The documented values of `pricing_model`. */
@@ -98,6 +99,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'POST',
 		path: ['stripe', 'connect', 'accounts', accountId, 'products'],
 		body: { data },
-		notFoundMessage: `Connected account "${accountId}" was not found`,
+		notFoundMessage: accountNotFound(accountId),
 	};
 }

@@ -18,7 +18,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { accountIdField } from '../common.descriptions';
-import { productIdField, productNotFound } from './fields';
+import { productIdField, productNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',

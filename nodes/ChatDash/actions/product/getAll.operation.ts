@@ -22,6 +22,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, toOneOf } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { accountNotFound } from '../pickers';
 import {
 	accountIdField,
 	createdRangeFilters,
@@ -74,7 +75,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'products'],
 		qs,
-		notFoundMessage: `Connected account "${accountId}" was not found`,
+		notFoundMessage: accountNotFound(accountId),
 		list: { key: 'data', ...limits },
 	};
 }

@@ -21,7 +21,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getIdParameter, getTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { accountIdField, updateFieldsCollection } from '../common.descriptions';
-import { productIdField, productNotFound } from './fields';
+import { productIdField, productNotFound } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',

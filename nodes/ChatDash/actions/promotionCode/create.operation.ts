@@ -24,7 +24,8 @@ import {
 	toUnixSeconds,
 } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField, additionalFieldsCollection, couponIdField } from '../common.descriptions';
+import { accountIdField, additionalFieldsCollection } from '../common.descriptions';
+import { couponIdField, notFoundInAccount } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -135,6 +136,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'POST',
 		path: ['stripe', 'connect', 'accounts', accountId, 'promotion-codes'],
 		body: { data },
-		notFoundMessage: `Coupon "${coupon}" was not found in connected account "${accountId}"`,
+		notFoundMessage: notFoundInAccount('Coupon', coupon, accountId),
 	};
 }

@@ -10,7 +10,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField, couponIdField, getListRequestLimit, listFields } from '../common.descriptions';
+import { accountIdField, getListRequestLimit, listFields } from '../common.descriptions';
+import { couponIdField, notFoundInAccount } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -31,7 +32,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	return {
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'coupons', couponId, 'promotion-codes'],
-		notFoundMessage: `Coupon "${couponId}" was not found in connected account "${accountId}"`,
+		notFoundMessage: notFoundInAccount('Coupon', couponId, accountId),
 		list: { key: 'data', ...getListRequestLimit(this, itemIndex) },
 	};
 }

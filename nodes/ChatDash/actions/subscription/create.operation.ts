@@ -24,8 +24,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdListParameter, getIdParameter, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField, additionalFieldsCollection, clientIdField } from '../common.descriptions';
-import { productIdField } from './fields';
+import { accountIdField, additionalFieldsCollection } from '../common.descriptions';
+import { accountNotFound, clientIdField, productIdField } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -50,7 +50,7 @@ export const description: INodeProperties[] = [
 		description: 'The ChatDash agents the subscription is for, separated by commas (or an array from an expression)',
 		hint: 'One or more agent IDs: separated by commas or new lines, a JSON array, or an expression giving an array. Repeats are sent once.',
 	},
-	productIdField,
+	{ ...productIdField, description: 'The product the client subscribes to' },
 	additionalFieldsCollection([
 		{
 			displayName: 'Coupon ID',
@@ -114,6 +114,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'POST',
 		path: ['stripe', 'connect', 'accounts', accountId, 'subscriptions'],
 		body: { data },
-		notFoundMessage: `Connected account "${accountId}" was not found`,
+		notFoundMessage: accountNotFound(accountId),
 	};
 }

@@ -20,7 +20,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { accountIdField } from '../common.descriptions';
-import { subscriptionIdField } from './fields';
+import { notFoundInAccount, subscriptionIdField } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',
@@ -40,7 +40,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	return {
 		method: 'DELETE',
 		path: ['stripe', 'connect', 'accounts', accountId, 'subscriptions', subscriptionId],
-		notFoundMessage: `Subscription "${subscriptionId}" was not found in connected account "${accountId}"`,
+		notFoundMessage: notFoundInAccount('Subscription', subscriptionId, accountId),
 		goneAfterRetry: { id: subscriptionId, canceled: true, deletedOnEarlierAttempt: true },
 	};
 }

@@ -18,7 +18,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { accountIdField } from '../common.descriptions';
-import { subscriptionIdField } from './fields';
+import { notFoundInAccount, subscriptionIdField } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -38,6 +38,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	return {
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'subscriptions', subscriptionId],
-		notFoundMessage: `Subscription "${subscriptionId}" was not found in connected account "${accountId}"`,
+		notFoundMessage: notFoundInAccount('Subscription', subscriptionId, accountId),
 	};
 }

@@ -18,6 +18,7 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter, refuse } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { accountNotFound } from '../pickers';
 import { accountIdField, getListRequestLimit, listFields } from '../common.descriptions';
 
 /** The documented status values (sorted by name, as n8n's lint expects). */
@@ -68,7 +69,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'subscriptions'],
 		qs: { status },
-		notFoundMessage: `Connected account "${accountId}" was not found`,
+		notFoundMessage: accountNotFound(accountId),
 		list: { key: 'subscriptions', ...getListRequestLimit(this, itemIndex) },
 	};
 }

@@ -19,6 +19,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getOptionalTextParameter, refuse } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { accountNotFound } from '../pickers';
 import { accountIdField, getListRequestLimit, listFields } from '../common.descriptions';
 import { isEmailAddress } from './fields';
 
@@ -72,7 +73,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'subscriptions', 'by-customer'],
 		qs,
-		notFoundMessage: `Connected account "${accountId}" was not found`,
+		notFoundMessage: accountNotFound(accountId),
 		list: { key: 'subscriptions', ...getListRequestLimit(this, itemIndex), sendsLimit: false },
 	};
 }

@@ -22,7 +22,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { getIdParameter, refuse, toBoolean, toUnixSeconds } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
 import { accountIdField, updateFieldsCollection } from '../common.descriptions';
-import { subscriptionIdField } from './fields';
+import { notFoundInAccount, subscriptionIdField } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -135,6 +135,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'PUT',
 		path: ['stripe', 'connect', 'accounts', accountId, 'subscriptions', subscriptionId],
 		body: { data },
-		notFoundMessage: `Subscription "${subscriptionId}" was not found in connected account "${accountId}"`,
+		notFoundMessage: notFoundInAccount('Subscription', subscriptionId, accountId),
 	};
 }

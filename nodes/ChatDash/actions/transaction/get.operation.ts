@@ -13,7 +13,8 @@ import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n
 
 import { getIdParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
-import { accountIdField, idLocatorField } from '../common.descriptions';
+import { accountIdField } from '../common.descriptions';
+import { notFoundInAccount, transactionIdField } from '../pickers';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -24,17 +25,7 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	accountIdField,
-	{
-		...idLocatorField({
-			displayName: 'Transaction',
-			name: 'transactionId',
-			description: 'The transaction to retrieve',
-			searchListMethod: 'searchTransactions',
-			listPlaceholder: 'Select a transaction...',
-			idPlaceholder: 'pi_3ABC123DEF456GHI',
-			idHint: 'The Stripe payment intent ID, starting with pi_',
-		}),
-	},
+	{ ...transactionIdField, description: 'The transaction to retrieve' },
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {
@@ -43,6 +34,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 	return {
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'transactions', transactionId],
-		notFoundMessage: `Transaction "${transactionId}" was not found in connected account "${accountId}"`,
+		notFoundMessage: notFoundInAccount('Transaction', transactionId, accountId),
 	};
 }

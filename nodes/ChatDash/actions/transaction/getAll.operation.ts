@@ -18,6 +18,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { getIdParameter, getOptionalTextParameter } from '../../helpers/validation';
 import type { ChatDashRequest } from '../operation';
+import { accountNotFound } from '../pickers';
 import {
 	accountIdField,
 	createdRangeFilters,
@@ -63,7 +64,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashReq
 		method: 'GET',
 		path: ['stripe', 'connect', 'accounts', accountId, 'transactions'],
 		qs,
-		notFoundMessage: `Connected account "${accountId}" was not found`,
+		notFoundMessage: accountNotFound(accountId),
 		list: { key: 'data', ...getListRequestLimit(this, itemIndex) },
 	};
 }
