@@ -12,13 +12,14 @@ import {
 } from 'n8n-workflow';
 
 import { forEachWithConcurrency } from '../helpers/concurrency';
-import { createChatDashClient, type ChatDashClient, type ChatDashRequest } from '../transport';
+import { createChatDashClient, type ChatDashClient } from '../transport';
 import {
 	DEFAULT_CONCURRENCY,
 	DEFAULT_MAX_ATTEMPTS,
 	DEFAULT_TIMEOUT_MS,
 } from './common.descriptions';
 import { followUp } from './followUp';
+import type { ChatDashRequest } from './operation';
 import { resourceProperties, resources } from './resources';
 
 interface RequestOptions {
@@ -154,7 +155,7 @@ async function sendBatch(
 ): Promise<IDataObject[]> {
 	const request = prepared[unit[0]];
 	const records = unit.map((itemIndex) => prepared[itemIndex].batch!.record);
-	const answer = await client.send({ ...request, body: records, batch: undefined }, unit[0]);
+	const answer = await client.send({ ...request, body: records }, unit[0]);
 	if (!Array.isArray(answer) || answer.length !== records.length) {
 		throw new NodeOperationError(
 			this.getNode(),

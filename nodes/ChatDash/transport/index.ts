@@ -26,12 +26,16 @@ export const CHATDASH_CREDENTIAL_TYPE = 'chatDashApi';
 
 type ChatDashContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-/** Everything an operation decides about a call; the transport decides how it goes over the wire. */
-export interface ChatDashRequest {
+/**
+ * What the transport needs to send one call: where, what, and how to read the answer. What the
+ * router does around a call (batching, read-back, follow-up steps) is in actions/operation.ts's
+ * ChatDashRequest, which extends this.
+ */
+export interface ApiRequest {
 	method: IHttpRequestMethods;
 	/** Path after the base URL, one entry per segment. Each entry is encoded into exactly one segment. */
 	path: readonly string[];
-	/** JSON body; an array for endpoints that take many records at once (see `batch`). */
+	/** JSON body; an array for endpoints that take many records at once (see ChatDashRequest's `batch`). */
 	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
 	/** What a 404 means for this call, in the user's terms (which IDs to check). */
@@ -50,47 +54,7 @@ export interface ChatDashRequest {
 	 * it; reporting it as "not found" would tell the user the delete failed when it succeeded.
 	 */
 	goneAfterRetry?: IDataObject;
-	/**
-	 * For a create whose answer carries no ID (ChatDash answers some creates with only
-	 * `{"message": …}`): a list request to read back, and how to recognise the created record in
-	 * it. Exactly one match is output in place of the message; none or several, and the message is
-	 * output with `identified: false` and the reason. Never a guess between candidates.
-	 */
-	identify?: { list: ChatDashRequest; match: (entry: IDataObject) => boolean; what: string };
-	/**
-	 * For endpoints that take many records in one JSON array body (Create Leads): the record this
-	 * item contributes. The router sends the records of items with the same method and path
-	 * together, up to `maxSize` per request, in input order, and pairs the i-th record ChatDash
-	 * answers with the i-th item of the batch. `body` is then ignored.
-	 */
-	batch?: { record: IDataObject; maxSize: number };
-	/** Applied to every object output (e.g. to leave out secrets the user did not ask for). */
-	present?: (entry: IDataObject) => IDataObject;
-	/**
-	 * A step after ChatDash answered, run by actions/followUp.ts on this item's answer (the object,
-	 * or a list's entries): download the conversation's recording into a binary field, or add the
-	 * messages as a `transcript` text. Its output replaces the item(s) the answer would have given.
-	 */
-	then?: FollowUp;
 }
-
-export type FollowUp =
-	| {
-			kind: 'recording';
-			/** The binary field the file goes into (Put Output File in Field). */
-			binaryPropertyName: string;
-			timeoutMs: number;
-			maxBytes: number;
-	  }
-	| {
-			/**
-			 * Adds `transcript`. On a conversation: its messages are read (one more GET, by the
-			 * conversation's _id). On a messages list: one item with the transcript and the messages.
-			 */
-			kind: 'transcript';
-			agentId: string;
-			conversationId: string;
-	  };
 
 /** The documented maximum page size of the Stripe Connect list endpoints. */
 export const MAX_PAGE_SIZE = 100;
@@ -197,7 +161,7 @@ export function describeRetryAfter(value: string | undefined): string | undefine
  */
 export function describeHttpFailure(
 	response: RawResponse,
-	request: Pick<ChatDashRequest, 'notFoundMessage'>,
+	request: Pick<ApiRequest, 'notFoundMessage'>,
 ): { message: string; description: string } {
 	const status = response.statusCode;
 	if (isRedirect(status)) return describeRedirect(response, 'ChatDash API');
@@ -331,7 +295,7 @@ export function createChatDashClient(
 	}
 
 	/** Sends the request (retrying transient failures) and returns the parsed body. */
-	async function send(request: ChatDashRequest, itemIndex?: number): Promise<unknown> {
+	async function send(request: ApiRequest, itemIndex?: number): Promise<unknown> {
 		const credentials = await (credentialsPromise ??= loadCredentials());
 		const apiKey = credentials.data?.apiKey;
 		const baseUrl = credentials.data?.baseUrl?.trim() || CHATDASH_DEFAULT_BASE_URL;
@@ -376,7 +340,7 @@ export function createChatDashClient(
 	 * and `starting_after` "returns results after this ID"; passing one as the other is their
 	 * evident intent, not stated in words.
 	 */
-	async function sendList(request: ChatDashRequest, itemIndex?: number): Promise<IDataObject[]> {
+	async function sendList(request: ApiRequest, itemIndex?: number): Promise<IDataObject[]> {
 		const { key, returnAll, limit } = request.list!;
 		const sendsLimit = key !== undefined && request.list!.sendsLimit !== false;
 		const entries: IDataObject[] = [];
@@ -407,7 +371,7 @@ export function createChatDashClient(
 function failureError(
 	context: ChatDashContext,
 	outcome: Outcome,
-	request: ChatDashRequest,
+	request: ApiRequest,
 	details: { baseUrl: string; apiKey: string | undefined; tries: string[]; itemIndex?: number },
 ): NodeApiError {
 	const { baseUrl, apiKey, tries, itemIndex } = details;
