@@ -1,5 +1,5 @@
 /** How the router groups items into requests: one each, or batches of records for array endpoints. */
-import { unitsOfWork } from '../../nodes/ChatDash/actions/router';
+import { unitsOfWork } from '../../nodes/ChatDash/actions/batch';
 import type { ChatDashRequest } from '../../nodes/ChatDash/actions/operation';
 
 const single = (path: string[]): ChatDashRequest => ({ method: 'GET', path });
