@@ -1,37 +1,41 @@
 /**
  * Requests of the ChatDash Trigger to the Webhook Subscriptions endpoints, with the client
- * credential `chatDashClientApi`, through the shared transport's single try (`sendOnce`) and its
- * URL, redirect, redaction and network-error wording. One try per request: these calls run when a
- * workflow is published or unpublished, where n8n reports a failure to the user, who can publish
- * again.
- *
- * Failures become a NodeApiError built from the status and the redacted answer only: the request
- * headers, and with them the client key, never reach an error or a log line.
+ * credential `chatDashClientApi`, through the shared transport: its request options (timeout,
+ * redirects refused), single try (`sendOnce`) and failure wording, with the client key's own
+ * advice (CLIENT_CREDENTIAL). One try per request: these calls run when a workflow is published
+ * or unpublished, where n8n reports a failure to the user, who can publish again.
  */
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	JsonObject,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { CHATDASH_DEFAULT_BASE_URL } from '../../credentials/ChatDashApi.credentials';
 import {
-	buildUrl,
-	describeRedirect,
-	extractApiMessage,
+	baseUrlOf,
+	httpFailureError,
 	isRedirect,
 	networkFailureError,
 	redactSecret,
+	requestOptions,
 	sendOnce,
+	type ApiCredential,
+	type ApiRequest,
+	type RawResponse,
 } from '../ChatDash/transport';
 
-export const CLIENT_CREDENTIAL_TYPE = 'chatDashClientApi';
+const CLIENT_CREDENTIAL_NAME = 'ChatDash Client API';
 
-const TIMEOUT_MS = 30_000;
+/** The client key (credentials/ChatDashClientApi.credentials.ts), which Webhook Subscriptions take. */
+export const CLIENT_CREDENTIAL: ApiCredential = {
+	type: 'chatDashClientApi',
+	name: CLIENT_CREDENTIAL_NAME,
+	keyField: 'Client API Key',
+	advice: {
+		key: 'Webhook Subscriptions need the client API key (starts with CD.CL.), not the agency key, and the Client ID of that client.',
+		notFound: `Check the Client ID in the '${CLIENT_CREDENTIAL_NAME}' credential and the Agent ID in the node.`,
+		rateLimited: 'The trigger does not retry: publish the workflow again later.',
+		serverError: 'Publish the workflow again later.',
+		rejected: `Check the Agent ID and the events in the node, and the Client ID in the '${CLIENT_CREDENTIAL_NAME}' credential.`,
+	},
+};
 
 export interface ClientCredentials {
 	apiKey: string;
@@ -39,23 +43,23 @@ export interface ClientCredentials {
 	baseUrl: string;
 }
 
-/** The answer of a request that reached ChatDash, whatever its status. */
+/** The answer of a request that reached ChatDash, whatever its status; the body is redacted. */
 export interface ClientAnswer {
 	status: number;
+	headers: RawResponse['headers'];
 	body: unknown;
 }
 
 export async function getClientCredentials(context: IHookFunctions): Promise<ClientCredentials> {
-	const data = (await context.getCredentials(CLIENT_CREDENTIAL_TYPE)) as ICredentialDataDecryptedObject;
+	const data = (await context.getCredentials(CLIENT_CREDENTIAL.type)) as ICredentialDataDecryptedObject;
 	const clientId = typeof data.clientId === 'string' ? data.clientId.trim() : '';
 	if (!clientId) {
 		throw new NodeApiError(context.getNode(), {} as JsonObject, {
-			message: "The 'ChatDash Client API' credential has no Client ID",
+			message: `The '${CLIENT_CREDENTIAL_NAME}' credential has no Client ID`,
 			description: 'Enter the ID of the client whose client API key (starts with CD.CL.) the credential holds.',
 		});
 	}
-	const baseUrl = typeof data.baseUrl === 'string' && data.baseUrl.trim() ? data.baseUrl.trim() : CHATDASH_DEFAULT_BASE_URL;
-	return { apiKey: String(data.apiKey ?? ''), clientId, baseUrl };
+	return { apiKey: String(data.apiKey ?? ''), clientId, baseUrl: baseUrlOf(data) };
 }
 
 /**
@@ -65,37 +69,16 @@ export async function getClientCredentials(context: IHookFunctions): Promise<Cli
 export async function sendClientRequest(
 	context: IHookFunctions,
 	credentials: ClientCredentials,
-	request: { method: IHttpRequestMethods; path: readonly string[]; qs?: IDataObject; body?: IDataObject },
+	request: Pick<ApiRequest, 'method' | 'path' | 'qs' | 'body'>,
 ): Promise<ClientAnswer> {
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: buildUrl(credentials.baseUrl, request.path),
-		qs: request.qs,
-		body: request.body,
-		json: true,
-		timeout: TIMEOUT_MS,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		disableFollowRedirect: true,
-	};
-	const outcome = await sendOnce(context, CLIENT_CREDENTIAL_TYPE, options);
+	const { apiKey, baseUrl } = credentials;
+	const outcome = await sendOnce(context, CLIENT_CREDENTIAL.type, requestOptions(baseUrl, request));
 	if (outcome.kind === 'network') {
-		throw networkFailureError(context, outcome, {
-			baseUrl: credentials.baseUrl,
-			apiKey: credentials.apiKey,
-			credentialName: 'ChatDash Client API',
-		});
+		throw networkFailureError(context, outcome, { baseUrl, apiKey, credential: CLIENT_CREDENTIAL });
 	}
 	const { response } = outcome;
-	if (isRedirect(response.statusCode)) {
-		const { message, description } = describeRedirect(response, 'ChatDash Client API');
-		throw new NodeApiError(context.getNode(), { httpCode: String(response.statusCode) } as JsonObject, {
-			message: redactSecret(message, credentials.apiKey),
-			description,
-			httpCode: String(response.statusCode),
-		});
-	}
-	return { status: response.statusCode, body: redactSecret(response.body, credentials.apiKey) };
+	if (isRedirect(response.statusCode)) throw httpFailureError(context, response, { credential: CLIENT_CREDENTIAL, apiKey });
+	return { status: response.statusCode, headers: response.headers, body: redactSecret(response.body, apiKey) };
 }
 
 /** The error for an answer the trigger cannot go on with. `what` says what was being done. */
@@ -105,26 +88,6 @@ export function answerError(
 	answer: ClientAnswer,
 	what: string,
 ): NodeApiError {
-	const apiMessage = extractApiMessage(answer.body);
-	const said = apiMessage ? ` ChatDash said: "${apiMessage}".` : '';
-	let description: string;
-	if (answer.status === 401 || answer.status === 403) {
-		description =
-			"Check the 'ChatDash Client API' credential: Webhook Subscriptions need the client API key (starts with CD.CL.), not the agency key, and the Client ID of that client.";
-	} else if (answer.status === 404) {
-		description = "Check the Client ID in the 'ChatDash Client API' credential and the Agent ID in the node.";
-	} else if (answer.status >= 500) {
-		description = 'The request reached ChatDash but failed on its side. Publish the workflow again later.';
-	} else {
-		description = "Check the Agent ID and the events in the node, and the Client ID in the 'ChatDash Client API' credential.";
-	}
-	return new NodeApiError(
-		context.getNode(),
-		{ httpCode: String(answer.status), body: (answer.body ?? null) as JsonObject } as JsonObject,
-		{
-			message: redactSecret(`ChatDash refused to ${what} (HTTP ${answer.status})`, credentials.apiKey),
-			description: redactSecret(description + said, credentials.apiKey),
-			httpCode: String(answer.status),
-		},
-	);
+	const response: RawResponse = { statusCode: answer.status, headers: answer.headers, body: answer.body };
+	return httpFailureError(context, response, { credential: CLIENT_CREDENTIAL, apiKey: credentials.apiKey, step: what });
 }

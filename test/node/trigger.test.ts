@@ -195,7 +195,9 @@ describe('refusals', () => {
 			() => undefined,
 			(reason: Error & { description?: string }) => reason,
 		);
-		expect(error?.message).toBe(`ChatDash refused to list the webhook subscriptions of client "${CLIENT_ID}" (HTTP 401)`);
+		// The node's wording for a rejected key, after the step the trigger was taking.
+		expect(error?.message).toBe(`Could not list the webhook subscriptions of client "${CLIENT_ID}": ChatDash rejected the API key (HTTP 401)`);
+		expect(error?.description).toMatch(/^Check the Client API Key in the 'ChatDash Client API' credential:/);
 		expect(error?.description).toMatch(/client API key \(starts with CD\.CL\.\), not the agency key/);
 		expect(JSON.stringify(error)).not.toContain(AGENCY_KEY);
 		expect(emulator.webhookSubscriptions()).toEqual([]);
@@ -206,7 +208,7 @@ describe('refusals', () => {
 		await emulator.close();
 		emulator = await startEmulator({ apiKey: AGENCY_KEY, clientApiKey: CLIENT_KEY, clientId: 'client_other' });
 		const wrongClient = triggerWorkflow({ ...setup(), credentials: { apiKey: CLIENT_KEY, clientId: CLIENT_ID, baseUrl: emulator.baseUrl } });
-		await expect(wrongClient.create()).rejects.toThrow('ChatDash refused to create the webhook subscription (HTTP 403)');
+		await expect(wrongClient.create()).rejects.toThrow('Could not create the webhook subscription: ChatDash rejected the API key (HTTP 403)');
 		expect(wrongClient.staticData()).toEqual({});
 	});
 

@@ -1,6 +1,6 @@
 /** How the router groups items into requests: one each, or batches of records for array endpoints. */
-import { unitsOfWork } from '../../nodes/ChatDash/actions/router';
-import type { ChatDashRequest } from '../../nodes/ChatDash/transport';
+import { unitsOfWork } from '../../nodes/ChatDash/actions/batch';
+import type { ChatDashRequest } from '../../nodes/ChatDash/actions/operation';
 
 const single = (path: string[]): ChatDashRequest => ({ method: 'GET', path });
 const lead = (agent: string, maxSize = 3): ChatDashRequest => ({

@@ -15,7 +15,25 @@ import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } 
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toTranscript } from '../helpers/transcript';
-import { downloadFile, type ChatDashClient, type FollowUp } from '../transport';
+import { downloadFile, type ChatDashClient } from '../transport';
+
+export type FollowUp =
+	| {
+			kind: 'recording';
+			/** The binary field the file goes into (Put Output File in Field). */
+			binaryPropertyName: string;
+			timeoutMs: number;
+			maxBytes: number;
+	  }
+	| {
+			/**
+			 * Adds `transcript`. On a conversation: its messages are read (one more GET, by the
+			 * conversation's _id). On a messages list: one item with the transcript and the messages.
+			 */
+			kind: 'transcript';
+			agentId: string;
+			conversationId: string;
+	  };
 
 /** File extensions of the audio (and audio-in-video) types recordings come as. */
 const EXTENSIONS: Record<string, string> = {

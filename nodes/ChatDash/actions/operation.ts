@@ -1,14 +1,43 @@
 import type {
+	IDataObject,
 	IDisplayOptions,
 	IExecuteFunctions,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import type { ChatDashRequest } from '../transport';
-
-export type { ChatDashRequest };
+import type { ApiRequest } from '../transport';
 import { requestOptionsField } from './common.descriptions';
+import type { FollowUp } from './followUp';
+
+/**
+ * Everything an operation decides about a call: what the transport sends (ApiRequest), and what
+ * the router does around it.
+ */
+export interface ChatDashRequest extends ApiRequest {
+	/**
+	 * For a create whose answer carries no ID (ChatDash answers some creates with only
+	 * `{"message": …}`): a list request to read back, and how to recognise the created record in
+	 * it. Exactly one match is output in place of the message; none or several, and the message is
+	 * output with `identified: false` and the reason. Never a guess between candidates.
+	 */
+	identify?: { list: ApiRequest; match: (entry: IDataObject) => boolean; what: string };
+	/**
+	 * For endpoints that take many records in one JSON array body (Create Leads): the record this
+	 * item contributes. The router sends the records of items with the same method and path
+	 * together, up to `maxSize` per request, in input order, and pairs the i-th record ChatDash
+	 * answers with the i-th item of the batch. `body` is then ignored.
+	 */
+	batch?: { record: IDataObject; maxSize: number };
+	/** Applied to every object output (e.g. to leave out secrets the user did not ask for). */
+	present?: (entry: IDataObject) => IDataObject;
+	/**
+	 * A step after ChatDash answered, run by actions/followUp.ts on this item's answer (the object,
+	 * or a list's entries): download the conversation's recording into a binary field, or add the
+	 * messages as a `transcript` text. Its output replaces the item(s) the answer would have given.
+	 */
+	then?: FollowUp;
+}
 
 /**
  * What every `<operation>.operation.ts` exports. Its fields say nothing about which resource and

@@ -1,78 +1,29 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
 	type INodeExecutionData,
-	type INodeParameters,
-	type INodeProperties,
-	type INodePropertyCollection,
-	type INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { forEachWithConcurrency } from '../helpers/concurrency';
-import { createChatDashClient, type ChatDashClient, type ChatDashRequest } from '../transport';
+import { createChatDashClient } from '../transport';
+import { sendBatch, unitsOfWork } from './batch';
 import {
 	DEFAULT_CONCURRENCY,
 	DEFAULT_MAX_ATTEMPTS,
 	DEFAULT_TIMEOUT_MS,
 } from './common.descriptions';
+import { errorItem, toNodeError, toolErrorItem } from './errors';
 import { followUp } from './followUp';
-import { resourceProperties, resources } from './resources';
+import type { ChatDashRequest } from './operation';
+import { identifyCreated } from './readBack';
+import { resources } from './resources';
 
 interface RequestOptions {
 	concurrency?: number;
 	maxAttempts?: number;
 	timeout?: number;
-}
-
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	const description = (error as { description?: unknown }).description;
-	if (typeof description === 'string' && description) json.details = description;
-	return { json, pairedItem: { item: itemIndex } };
-}
-
-/** Names of the node's password fields (member passwords, agent platform keys), at any depth. */
-const PASSWORD_PARAMETERS = new Set<string>();
-(function collect(properties: ReadonlyArray<INodeProperties | INodePropertyCollection | INodePropertyOptions>) {
-	for (const property of properties) {
-		if ('typeOptions' in property && property.typeOptions?.password) PASSWORD_PARAMETERS.add(property.name);
-		if ('options' in property && Array.isArray(property.options)) collect(property.options);
-		if ('values' in property && Array.isArray(property.values)) collect(property.values);
-	}
-})(resourceProperties);
-
-/** A copy of the parameters with every password field's value replaced, at any depth. */
-export function withoutPasswords(parameters: INodeParameters): INodeParameters {
-	const walk = (value: unknown): unknown => {
-		if (Array.isArray(value)) return value.map(walk);
-		if (!value || typeof value !== 'object') return value;
-		return Object.fromEntries(
-			Object.entries(value).map(([key, entry]) => [key, PASSWORD_PARAMETERS.has(key) && entry ? '[redacted]' : walk(entry)]),
-		);
-	};
-	return walk(parameters) as INodeParameters;
-}
-
-/**
- * Errors from validation and the transport are already n8n errors; anything else is wrapped.
- * n8n stores an error's `node` (with its parameters) in the execution, so the copy it gets has
- * its password fields blanked: a member password typed into the node must not show up there.
- */
-function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	const nodeError =
-		error instanceof NodeApiError || error instanceof NodeOperationError
-			? error
-			: new NodeOperationError(node, error as Error, { itemIndex });
-	Object.defineProperty(nodeError, 'node', {
-		value: { ...node, parameters: withoutPasswords(node.parameters) },
-		enumerable: true,
-		writable: false,
-		configurable: true,
-	});
-	return nodeError;
 }
 
 function toItemJson(this: IExecuteFunctions, body: unknown, itemIndex: number): IDataObject {
@@ -81,91 +32,6 @@ function toItemJson(this: IExecuteFunctions, body: unknown, itemIndex: number): 
 		itemIndex,
 		description: `Expected a JSON object, got ${JSON.stringify(body)?.slice(0, 200) ?? 'nothing'}.`,
 	});
-}
-
-/**
- * The record a create made, read back through `identify.list` (see ChatDashRequest.identify). The
- * create has happened by now, so a failed read-back does not fail the item: it is reported as
- * not identified, with why, and the item keeps ChatDash's answer.
- */
-async function identifyCreated(
-	client: ChatDashClient,
-	identify: NonNullable<ChatDashRequest['identify']>,
-	answer: IDataObject,
-	itemIndex: number,
-): Promise<IDataObject> {
-	let candidates: IDataObject[];
-	try {
-		candidates = (await client.sendList(identify.list, itemIndex)).filter(identify.match);
-	} catch (error) {
-		return {
-			...answer,
-			identified: false,
-			whyNotIdentified: `Created, but reading back ${identify.what} failed: ${(error as Error).message}`,
-		};
-	}
-	if (candidates.length === 1) return candidates[0];
-	return {
-		...answer,
-		identified: false,
-		whyNotIdentified:
-			candidates.length === 0
-				? `Created, but ${identify.what} was not found when reading back`
-				: `Created, but ${candidates.length} records match ${identify.what}; none was picked, to avoid guessing`,
-	};
-}
-
-/**
- * The requests to send, as lists of item indexes: one item each, except items carrying a `batch`
- * record, which go together with the other items of the same method and path (in input order,
- * up to the batch's `maxSize`). Units are ordered by their first item.
- */
-export function unitsOfWork(prepared: ReadonlyArray<ChatDashRequest | Error>): number[][] {
-	const units: number[][] = [];
-	const openBatch = new Map<string, number[]>();
-	prepared.forEach((request, itemIndex) => {
-		if (request instanceof Error || !request.batch) {
-			units.push([itemIndex]);
-			return;
-		}
-		const key = JSON.stringify([request.method, request.path]);
-		const current = openBatch.get(key);
-		if (current && current.length < request.batch.maxSize) {
-			current.push(itemIndex);
-			return;
-		}
-		const unit = [itemIndex];
-		units.push(unit);
-		openBatch.set(key, unit);
-	});
-	return units;
-}
-
-/**
- * Sends the records of a batch's items as one JSON array and returns ChatDash's records, one per
- * item in batch order. An answer with another number of records fails the whole batch: pairing
- * records with items by guess could attach a lead to the wrong row.
- */
-async function sendBatch(
-	this: IExecuteFunctions,
-	client: ChatDashClient,
-	unit: number[],
-	prepared: ChatDashRequest[],
-): Promise<IDataObject[]> {
-	const request = prepared[unit[0]];
-	const records = unit.map((itemIndex) => prepared[itemIndex].batch!.record);
-	const answer = await client.send({ ...request, body: records, batch: undefined }, unit[0]);
-	if (!Array.isArray(answer) || answer.length !== records.length) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`ChatDash answered a batch of ${records.length} with ${Array.isArray(answer) ? `${answer.length} records` : 'no list'}, so its items cannot be paired`,
-			{
-				itemIndex: unit[0],
-				description: `Items ${unit[0] + 1}–${unit[unit.length - 1] + 1} were sent together; whatever ChatDash created for them, none is output, rather than attach a record to the wrong item. Check in ChatDash which were created before running them again.`,
-			},
-		);
-	}
-	return answer as IDataObject[];
 }
 
 function wholeNumberOption(this: IExecuteFunctions, value: unknown, fallback: number, label: string): number {
@@ -184,11 +50,6 @@ function wholeNumberOption(this: IExecuteFunctions, value: unknown, fallback: nu
  */
 export function runsAsTool(node: INode): boolean {
 	return node.type.endsWith('Tool');
-}
-
-/** The tool result for a failed item: the error's message, as n8n 2.x's AI Agent hands a thrown error to the model. */
-function toolErrorItem(error: Error, itemIndex: number): INodeExecutionData {
-	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
 }
 
 /**

@@ -22,16 +22,59 @@ import {
 	type RetryPolicy,
 } from './retry';
 
-export const CHATDASH_CREDENTIAL_TYPE = 'chatDashApi';
-
 type ChatDashContext = IExecuteFunctions | ILoadOptionsFunctions;
 
-/** Everything an operation decides about a call; the transport decides how it goes over the wire. */
-export interface ChatDashRequest {
+/**
+ * A credential the transport sends with, and how HTTP failures speak of it. The wording around
+ * these sentences is shared by the node and the trigger; only what differs between the agency key
+ * and a client key (where each is found, what the user can change) is given here.
+ */
+export interface ApiCredential {
+	/** n8n's credential type. */
+	type: string;
+	/** Its display name, as errors name it. */
+	name: string;
+	/** The label of its key field. */
+	keyField: string;
+	advice: {
+		/** 401/403, after "Check the <keyField> in the '<name>' credential: ". */
+		key: string;
+		/** 404, when the request names no better (which IDs to check). */
+		notFound: string;
+		/** 429, after ChatDash's wait: whether the call is sent again, and what the user can change. */
+		rateLimited: string;
+		/** 5xx, after "The request reached ChatDash but failed on its side.". */
+		serverError: string;
+		/** Any other 4xx: which values to check. */
+		rejected: string;
+	};
+}
+
+/** The agency key (credentials/ChatDashApi.credentials.ts), which the ChatDash node sends with. */
+export const AGENCY_CREDENTIAL: ApiCredential = {
+	type: 'chatDashApi',
+	name: 'ChatDash API',
+	keyField: 'API Key',
+	advice: {
+		key: "it must be the agency API key from your ChatDash agency profile, without a 'Bearer' prefix.",
+		notFound: "Check the IDs in the node's fields.",
+		rateLimited:
+			"A 429 means ChatDash did not apply the request, so the node sends it again after that wait, up to 'Max Attempts' (under Options): raise it, or lower 'Concurrency'.",
+		serverError: 'Try again later; if it keeps failing, contact ChatDash support.',
+		rejected: 'Check the values in the node fields against what ChatDash accepts.',
+	},
+};
+
+/**
+ * What the transport needs to send one call: where, what, and how to read the answer. What the
+ * router does around a call (batching, read-back, follow-up steps) is in actions/operation.ts's
+ * ChatDashRequest, which extends this.
+ */
+export interface ApiRequest {
 	method: IHttpRequestMethods;
 	/** Path after the base URL, one entry per segment. Each entry is encoded into exactly one segment. */
 	path: readonly string[];
-	/** JSON body; an array for endpoints that take many records at once (see `batch`). */
+	/** JSON body; an array for endpoints that take many records at once (see ChatDashRequest's `batch`). */
 	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
 	/** What a 404 means for this call, in the user's terms (which IDs to check). */
@@ -50,52 +93,18 @@ export interface ChatDashRequest {
 	 * it; reporting it as "not found" would tell the user the delete failed when it succeeded.
 	 */
 	goneAfterRetry?: IDataObject;
-	/**
-	 * For a create whose answer carries no ID (ChatDash answers some creates with only
-	 * `{"message": …}`): a list request to read back, and how to recognise the created record in
-	 * it. Exactly one match is output in place of the message; none or several, and the message is
-	 * output with `identified: false` and the reason. Never a guess between candidates.
-	 */
-	identify?: { list: ChatDashRequest; match: (entry: IDataObject) => boolean; what: string };
-	/**
-	 * For endpoints that take many records in one JSON array body (Create Leads): the record this
-	 * item contributes. The router sends the records of items with the same method and path
-	 * together, up to `maxSize` per request, in input order, and pairs the i-th record ChatDash
-	 * answers with the i-th item of the batch. `body` is then ignored.
-	 */
-	batch?: { record: IDataObject; maxSize: number };
-	/** Applied to every object output (e.g. to leave out secrets the user did not ask for). */
-	present?: (entry: IDataObject) => IDataObject;
-	/**
-	 * A step after ChatDash answered, run by actions/followUp.ts on this item's answer (the object,
-	 * or a list's entries): download the conversation's recording into a binary field, or add the
-	 * messages as a `transcript` text. Its output replaces the item(s) the answer would have given.
-	 */
-	then?: FollowUp;
 }
-
-export type FollowUp =
-	| {
-			kind: 'recording';
-			/** The binary field the file goes into (Put Output File in Field). */
-			binaryPropertyName: string;
-			timeoutMs: number;
-			maxBytes: number;
-	  }
-	| {
-			/**
-			 * Adds `transcript`. On a conversation: its messages are read (one more GET, by the
-			 * conversation's _id). On a messages list: one item with the transcript and the messages.
-			 */
-			kind: 'transcript';
-			agentId: string;
-			conversationId: string;
-	  };
 
 /** The documented maximum page size of the Stripe Connect list endpoints. */
 export const MAX_PAGE_SIZE = 100;
 
 type ChatDashCredentials = ICredentialDataDecryptedObject & { apiKey: string; baseUrl?: string };
+
+/** The credential's Base URL, or ChatDash's when it is left empty. */
+export function baseUrlOf(data: ICredentialDataDecryptedObject | undefined): string {
+	const baseUrl = data?.baseUrl;
+	return typeof baseUrl === 'string' && baseUrl.trim() ? baseUrl.trim() : CHATDASH_DEFAULT_BASE_URL;
+}
 
 export type ChatDashClient = ReturnType<typeof createChatDashClient>;
 
@@ -191,59 +200,118 @@ export function describeRetryAfter(value: string | undefined): string | undefine
 }
 
 /**
- * Maps an HTTP status to a message that says what to do. The ChatDash docs document only 200 and
- * 500 `{"error": "..."}`; the wording for 3xx/401/403/404/4xx/429 follows what Stripe-style APIs send
- * and relies on the body's own message where one exists.
+ * Maps an HTTP status to a message that says what to do, in the same words for the node and the
+ * trigger; the credential supplies its name and its own advice. The ChatDash docs document only
+ * 200 and 500 `{"error": "..."}`; the wording for 3xx/401/403/404/4xx/429 follows what
+ * Stripe-style APIs send and relies on the body's own message where one exists.
  */
 export function describeHttpFailure(
 	response: RawResponse,
-	request: Pick<ChatDashRequest, 'notFoundMessage'>,
+	{ credential = AGENCY_CREDENTIAL, notFoundMessage }: { credential?: ApiCredential; notFoundMessage?: string },
 ): { message: string; description: string } {
 	const status = response.statusCode;
-	if (isRedirect(status)) return describeRedirect(response, 'ChatDash API');
+	if (isRedirect(status)) return describeRedirect(response, credential.name);
+	const { advice } = credential;
 	const apiMessage = extractApiMessage(response.body);
 	const said = apiMessage ? ` ChatDash said: "${apiMessage}".` : '';
 	if (status === 401 || status === 403) {
 		return {
 			message: `ChatDash rejected the API key (HTTP ${status})`,
-			description:
-				"Check the API Key in the 'ChatDash API' credential: it must be the agency API key from your ChatDash agency profile, without a 'Bearer' prefix." +
-				said,
+			description: `Check the ${credential.keyField} in the '${credential.name}' credential: ${advice.key}${said}`,
 		};
 	}
 	if (status === 404) {
 		return {
-			message: request.notFoundMessage ?? 'ChatDash could not find the requested resource (HTTP 404)',
-			description: `Check the IDs in the node's fields.${said}`,
+			message: notFoundMessage ?? 'ChatDash could not find the requested resource (HTTP 404)',
+			description: `${advice.notFound}${said}`,
 		};
 	}
 	if (status === 429) {
 		const wait = describeRetryAfter(headerValue(response.headers, 'retry-after'));
 		return {
 			message: 'ChatDash rate limit reached (HTTP 429)',
-			description:
-				(wait ? `ChatDash asked to wait ${wait} before retrying. ` : '') +
-				"A 429 means ChatDash did not apply the request, so the node sends it again after that wait, up to 'Max Attempts' (under Options): raise it, or lower 'Concurrency'." +
-				said,
+			description: (wait ? `ChatDash asked to wait ${wait} before retrying. ` : '') + advice.rateLimited + said,
 		};
 	}
 	if (status >= 500) {
 		return {
 			message: `ChatDash server error (HTTP ${status})${apiMessage ? `: ${apiMessage}` : ''}`,
-			description:
-				'The request reached ChatDash but failed on its side. Try again later; if it keeps failing, contact ChatDash support.',
+			description: `The request reached ChatDash but failed on its side. ${advice.serverError}`,
 		};
 	}
 	return {
 		message: apiMessage
 			? `ChatDash rejected the request (HTTP ${status}): ${apiMessage}`
 			: `ChatDash rejected the request (HTTP ${status})`,
-		description: 'Check the values in the node fields against what ChatDash accepts.',
+		description: advice.rejected,
 	};
 }
 
-/** Per-try timeout unless the node's Timeout option says otherwise. */
+/**
+ * The error for an answer that is not a success, node and trigger alike. Built from the status
+ * and the redacted body only, so the request headers, and with them the key, never reach the
+ * error n8n stores and shows. `step` (the trigger's) says what was being done; `tries` (the
+ * node's) lists the attempts.
+ */
+export function httpFailureError(
+	context: ChatDashContext | IHookFunctions,
+	response: RawResponse,
+	details: {
+		credential: ApiCredential;
+		apiKey: string | undefined;
+		notFoundMessage?: string;
+		step?: string;
+		tries?: string[];
+		itemIndex?: number;
+	},
+): NodeApiError {
+	const { credential, apiKey, notFoundMessage, step, tries = [], itemIndex } = details;
+	// A rate limit always says how many tries were made (one, with Max Attempts 1): the user's
+	// fix is Max Attempts or Concurrency, and the count tells which.
+	const rateLimited = response.statusCode === 429;
+	const attemptsNote =
+		tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : rateLimited && tries.length === 1 ? ' Tried once.' : '';
+	const afterAttempts = tries.length > 1 ? ` after ${tries.length} attempts` : '';
+	const { message, description } = describeHttpFailure(response, { credential, notFoundMessage });
+	return new NodeApiError(
+		context.getNode(),
+		{ httpCode: String(response.statusCode), body: redactSecret(response.body, apiKey) } as JsonObject,
+		{
+			message: redactSecret(`${step ? `Could not ${step}: ` : ''}${message}${afterAttempts}`, apiKey),
+			description: redactSecret(`${description}${attemptsNote}`, apiKey),
+			httpCode: String(response.statusCode),
+			itemIndex,
+		},
+	);
+}
+
+/** Per-try timeout unless the node's Timeout option says otherwise; the trigger's calls use it as is. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * The n8n request options of one ChatDash call, node and trigger alike: JSON both ways, every
+ * status handed back rather than thrown (this transport words the failures), and redirects
+ * refused (see describeRedirect).
+ */
+export function requestOptions(
+	baseUrl: string,
+	request: Pick<ApiRequest, 'method' | 'path' | 'qs' | 'body'>,
+	timeoutMs = DEFAULT_TIMEOUT_MS,
+): IHttpRequestOptions {
+	return {
+		method: request.method,
+		url: buildUrl(baseUrl, request.path),
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		timeout: timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// An error, not followed (see describeRedirect). Following none also saves n8n's
+		// redirect wrapper on every request (~0.25 ms CPU per item in the bench).
+		disableFollowRedirect: true,
+	};
+}
 
 export type Outcome =
 	| { kind: 'response'; response: RawResponse }
@@ -293,15 +361,15 @@ export async function sendOnce(
 export function networkFailureError(
 	context: ChatDashContext | IHookFunctions,
 	outcome: Extract<Outcome, { kind: 'network' }>,
-	details: { baseUrl: string; apiKey: string | undefined; credentialName: string; tries?: string[]; itemIndex?: number },
+	details: { baseUrl: string; apiKey: string | undefined; credential: ApiCredential; tries?: string[]; itemIndex?: number },
 ): NodeApiError {
-	const { baseUrl, apiKey, credentialName, tries = [], itemIndex } = details;
+	const { baseUrl, apiKey, credential, tries = [], itemIndex } = details;
 	const attemptsNote = tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : '';
 	const afterAttempts = tries.length > 1 ? ` after ${tries.length} attempts` : '';
 	return new NodeApiError(context.getNode(), { networkError: outcome.code ?? null } as JsonObject, {
 		message: `Could not reach ChatDash at ${baseUrl}${afterAttempts}`,
 		description: redactSecret(
-			`${outcome.code ? `The connection failed (${outcome.code}). ` : ''}Check the Base URL in the '${credentialName}' credential and the network between n8n and ChatDash.${attemptsNote} ${outcome.message}`.trim(),
+			`${outcome.code ? `The connection failed (${outcome.code}). ` : ''}Check the Base URL in the '${credential.name}' credential and the network between n8n and ChatDash.${attemptsNote} ${outcome.message}`.trim(),
 			apiKey,
 		),
 		itemIndex,
@@ -309,50 +377,37 @@ export function networkFailureError(
 }
 
 /**
- * A ChatDash API client for one node execution: credentials are read once, every request carries
- * the key (through n8n's httpRequestWithAuthentication), and transient failures are retried per
- * the RetryPolicy (see retry.ts for what may be retried).
- *
- * Failures become a NodeApiError built only from the status and the (redacted) response body, so
- * the request headers, and with them the API key, never reach the error n8n stores and shows.
+ * A ChatDash API client for one node execution: credentials (the agency key unless `credential`
+ * names another) are read once, every request carries the key (through n8n's
+ * httpRequestWithAuthentication), and transient failures are retried per the RetryPolicy (see
+ * retry.ts for what may be retried). Failures become httpFailureError's NodeApiError.
  */
 export function createChatDashClient(
 	context: ChatDashContext,
-	options: { retry?: Partial<RetryPolicy>; timeoutMs?: number } = {},
+	options: { credential?: ApiCredential; retry?: Partial<RetryPolicy>; timeoutMs?: number } = {},
 ) {
+	const credential = options.credential ?? AGENCY_CREDENTIAL;
 	const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	let credentialsPromise: Promise<ICredentialsDecrypted<ChatDashCredentials>> | undefined;
 
 	async function loadCredentials(): Promise<ICredentialsDecrypted<ChatDashCredentials>> {
-		const data = (await context.getCredentials(CHATDASH_CREDENTIAL_TYPE)) as unknown as ChatDashCredentials;
-		const reference = context.getNode().credentials?.[CHATDASH_CREDENTIAL_TYPE];
-		return { id: reference?.id ?? '', name: reference?.name ?? '', type: CHATDASH_CREDENTIAL_TYPE, data };
+		const data = (await context.getCredentials(credential.type)) as unknown as ChatDashCredentials;
+		const reference = context.getNode().credentials?.[credential.type];
+		return { id: reference?.id ?? '', name: reference?.name ?? '', type: credential.type, data };
 	}
 
 	/** Sends the request (retrying transient failures) and returns the parsed body. */
-	async function send(request: ChatDashRequest, itemIndex?: number): Promise<unknown> {
+	async function send(request: ApiRequest, itemIndex?: number): Promise<unknown> {
 		const credentials = await (credentialsPromise ??= loadCredentials());
 		const apiKey = credentials.data?.apiKey;
-		const baseUrl = credentials.data?.baseUrl?.trim() || CHATDASH_DEFAULT_BASE_URL;
-		const httpOptions: IHttpRequestOptions = {
-			method: request.method,
-			url: buildUrl(baseUrl, request.path),
-			qs: request.qs,
-			body: request.body,
-			json: true,
-			timeout: timeoutMs,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			// An error, not followed (see describeRedirect). Following none also saves n8n's
-			// redirect wrapper on every request (~0.25 ms CPU per item in the bench).
-			disableFollowRedirect: true,
-		};
+		const baseUrl = baseUrlOf(credentials.data);
+		const httpOptions = requestOptions(baseUrl, request, timeoutMs);
 
 		const tries: string[] = [];
 		let mayHaveBeenDone = false;
 		for (let attempt = 1; ; attempt++) {
-			const outcome = await sendOnce(context, CHATDASH_CREDENTIAL_TYPE, httpOptions, credentials);
+			const outcome = await sendOnce(context, credential.type, httpOptions, credentials);
 			if (outcome.kind === 'response' && outcome.response.statusCode < 300) return outcome.response.body;
 			if (mayHaveBeenDone && request.goneAfterRetry && outcome.kind === 'response' && outcome.response.statusCode === 404) {
 				return request.goneAfterRetry;
@@ -361,7 +416,15 @@ export function createChatDashClient(
 			const failure = asFailure(outcome);
 			mayHaveBeenDone ||= mayHaveBeenApplied(failure);
 			if (attempt >= policy.maxAttempts || !mayRetry(request.method, failure)) {
-				throw failureError(context, outcome, request, { baseUrl, apiKey, tries, itemIndex });
+				throw outcome.kind === 'network'
+					? networkFailureError(context, outcome, { baseUrl, apiKey, credential, tries, itemIndex })
+					: httpFailureError(context, outcome.response, {
+							credential,
+							apiKey,
+							notFoundMessage: request.notFoundMessage,
+							tries,
+							itemIndex,
+						});
 			}
 			const retryAfter =
 				outcome.kind === 'response'
@@ -376,7 +439,7 @@ export function createChatDashClient(
 	 * and `starting_after` "returns results after this ID"; passing one as the other is their
 	 * evident intent, not stated in words.
 	 */
-	async function sendList(request: ChatDashRequest, itemIndex?: number): Promise<IDataObject[]> {
+	async function sendList(request: ApiRequest, itemIndex?: number): Promise<IDataObject[]> {
 		const { key, returnAll, limit } = request.list!;
 		const sendsLimit = key !== undefined && request.list!.sendsLimit !== false;
 		const entries: IDataObject[] = [];
@@ -402,36 +465,6 @@ export function createChatDashClient(
 	}
 
 	return { send, sendList, policy };
-}
-
-function failureError(
-	context: ChatDashContext,
-	outcome: Outcome,
-	request: ChatDashRequest,
-	details: { baseUrl: string; apiKey: string | undefined; tries: string[]; itemIndex?: number },
-): NodeApiError {
-	const { baseUrl, apiKey, tries, itemIndex } = details;
-	if (outcome.kind === 'network') {
-		return networkFailureError(context, outcome, { baseUrl, apiKey, credentialName: 'ChatDash API', tries, itemIndex });
-	}
-	const { response } = outcome;
-	// A rate limit always says how many tries were made (one, with Max Attempts 1): the user's
-	// fix is Max Attempts or Concurrency, and the count tells which.
-	const rateLimited = response.statusCode === 429;
-	const attemptsNote =
-		tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : rateLimited ? ' Tried once.' : '';
-	const afterAttempts = tries.length > 1 ? ` after ${tries.length} attempts` : '';
-	const { message, description } = describeHttpFailure(response, request);
-	return new NodeApiError(
-		context.getNode(),
-		{ httpCode: String(response.statusCode), body: redactSecret(response.body, apiKey) } as JsonObject,
-		{
-			message: redactSecret(`${message}${afterAttempts}`, apiKey),
-			description: redactSecret(`${description}${attemptsNote}`, apiKey),
-			httpCode: String(response.statusCode),
-			itemIndex,
-		},
-	);
 }
 
 /**
