@@ -14,7 +14,8 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 
 import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/ChatDashApi.credentials';
-import { accountIdField, couponIdField } from '../../nodes/ChatDash/actions/common.descriptions';
+import { accountIdField } from '../../nodes/ChatDash/actions/common.descriptions';
+import { couponIdField } from '../../nodes/ChatDash/actions/pickers';
 import * as couponUpdate from '../../nodes/ChatDash/actions/coupon/update.operation';
 import { resourceProperties, resources } from '../../nodes/ChatDash/actions/resources';
 import { CHATDASH_EVENTS } from '../../nodes/ChatDashTrigger/events';
