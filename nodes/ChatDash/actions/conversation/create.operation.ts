@@ -41,7 +41,7 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...agentIdField, description: 'The agent to add the conversation to' },
-	additionalFieldsCollection(bodyFieldProperties(CREATE_FIELDS), { description: 'The conversation fields to set. ChatDash documents none as required; fill in as many as you know.' }),
+	additionalFieldsCollection(bodyFieldProperties(CREATE_FIELDS), { description: 'The conversation fields to set. None is required; fill in as many as you know.' }),
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): ChatDashRequest {

@@ -95,7 +95,7 @@ const object = (name: string, displayName: string, description: string): BodyFie
 /** Every conversation field the docs show, keyed by the body name (descriptions from the conversation object). */
 const BODY_FIELDS: Record<string, BodyField> = {
 	browser: text('browser', 'Browser', 'The browser used for the conversation'),
-	channel: text('channel', 'Channel', 'The channel where the conversation took place. ChatDash does not document its values.'),
+	channel: text('channel', 'Channel', 'The channel where the conversation took place, sent exactly as entered'),
 	cost: amount('cost', 'Cost', 'The cost of the conversation (voice AI calls)'),
 	countryCode: text('countryCode', 'Country Code', "The country code of the user's location (ISO 3166-1 alpha-2)", 'US'),
 	customAnalysis: object('customAnalysis', 'Custom Analysis', 'Custom analysis results, as a JSON object'),

@@ -87,7 +87,7 @@ export const messageInputFields: INodeProperties[] = [
 		default: '[\n  {\n    "sender": "user",\n    "type": "text",\n    "content": { "text": "Hello" }\n  }\n]',
 		required: true,
 		description:
-			'A JSON array of message objects, sent exactly as given, e.g. [{"sender": "user", "type": "text", "content": {"text": "Hello"}, "createdAt": "2025-01-31T10:00:00.000Z"}]. Use it for the message types whose fields ChatDash does not document (image, button, choice, card, carousel, debug, file, location, transition, extension, path).',
+			'A JSON array of message objects, sent exactly as given, e.g. [{"sender": "user", "type": "text", "content": {"text": "Hello"}, "createdAt": "2025-01-31T10:00:00.000Z"}]. Use it for the other message types (image, button, choice, card, carousel, debug, file, location, transition, extension, path), shaped like the messages Message → Get Many outputs.',
 		hint: 'Or an expression giving an array, e.g. {{ $json.messages }}',
 		displayOptions: { show: { source: ['json'] } },
 	},
