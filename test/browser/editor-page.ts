@@ -138,6 +138,35 @@ export function iconRendering(img: Locator): Promise<IconRendering> {
 	});
 }
 
+export interface Region {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/**
+ * The nodes panel, top to bottom, cut into parts just above the entries whose text matches
+ * `cutBefore` (section headers such as "Invoice actions"): once a node's actions are all listed the
+ * panel is far taller than a screen. The viewport must already be tall enough to show all of it.
+ */
+export async function nodePanelParts(page: Page, cutBefore: RegExp[]): Promise<Region[]> {
+	const panel = await page.getByTestId('node-creator').boundingBox();
+	if (!panel) throw new Error('The nodes panel is not shown');
+	const entries = page.locator('[data-test-id="item-iterator-item"], [data-test-id="node-creator-category-item"]');
+	const boxes = (await Promise.all((await entries.all()).map((entry) => entry.boundingBox()))).filter((box) => box !== null);
+	const bottom = Math.max(...boxes.map((box) => box.y + box.height)) + 16;
+	if (bottom > (page.viewportSize()?.height ?? 0)) throw new Error('The nodes panel goes on below the viewport');
+	const cuts: number[] = [];
+	for (const text of cutBefore) {
+		const box = await page.getByTestId('item-iterator-item').filter({ hasText: text }).boundingBox();
+		if (!box) throw new Error(`The nodes panel shows no entry ${text}`);
+		cuts.push(Math.round(box.y - 8));
+	}
+	const edges = [panel.y, ...cuts, bottom];
+	return edges.slice(1).map((end, index) => ({ x: panel.x, y: edges[index], width: panel.width, height: end - edges[index] }));
+}
+
 /**
  * Writes numbered screenshots into `directory`, so a run's pictures read as a story; `taken` maps
  * each name to its file, in the order taken.
@@ -146,11 +175,12 @@ export function screenshotWriter(directory: string) {
 	const taken = new Map<string, string>();
 	return {
 		taken,
-		async take(page: Page, name: string): Promise<string> {
+		/** The page as shown, or the part of it in `clip` (page coordinates, inside the viewport). */
+		async take(page: Page, name: string, clip?: Region): Promise<string> {
 			mkdirSync(directory, { recursive: true });
 			const file = path.join(directory, `${String(taken.size + 1).padStart(2, '0')}-${name}.png`);
 			// Panels slide and fade in: finish those transitions so the picture shows where they end.
-			await page.screenshot({ path: file, animations: 'disabled' });
+			await page.screenshot({ path: file, animations: 'disabled', clip });
 			taken.set(name, file);
 			return file;
 		},

@@ -3,7 +3,8 @@
  * packed tarball installed into `~/.n8n/nodes` (scripts/lib/n8n-instance.js) against the ChatDash
  * emulator; playwright-core drives Debian's Chromium (scripts/lib/chromium.js installs it when it
  * can). Screenshots of every step go to test-results/editor/ (git-ignored);
- * `npm run screenshots` also copies the two the README shows into docs/images/.
+ * `npm run screenshots` (UPDATE_README_SCREENSHOTS=1) also takes the nodes panel whole, in two parts,
+ * and copies those and the run into docs/images/ for the README.
  *
  * The tests run in file order and share one editor page, as one user's session would.
  */
@@ -18,7 +19,7 @@ import { accountIdField } from '../../nodes/ChatDash/actions/common.descriptions
 import { couponIdField } from '../../nodes/ChatDash/actions/pickers';
 import * as couponUpdate from '../../nodes/ChatDash/actions/coupon/update.operation';
 import { resourceProperties, resources } from '../../nodes/ChatDash/actions/resources';
-import { CHATDASH_EVENTS } from '../../nodes/ChatDashTrigger/events';
+import { CHATDASH_EVENTS, EVENT_OPTIONS } from '../../nodes/ChatDashTrigger/events';
 import { ensureChromium } from '../../scripts/lib/chromium';
 import { DEMO_ACCOUNT, DEMO_COUPONS, DEMO_CREDENTIAL, EXAMPLE_WORKFLOW_ID } from '../../scripts/lib/demo-fixtures';
 import { createN8nInstance, packPackage, ROOT } from '../../scripts/lib/n8n-instance';
@@ -30,6 +31,7 @@ import {
 	hoverParameterHelp,
 	iconRendering,
 	launchChromium,
+	nodePanelParts,
 	openLoggedInEditor,
 	openNodeDetails,
 	openWorkflow,
@@ -53,9 +55,11 @@ const INSTALL_TIMEOUT = 30 * 60 * 1000;
 const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'editor');
 /** The screenshots the README shows, by the name this suite gives them. */
 const README_SCREENSHOTS: Record<string, string> = {
-	'node-panel-actions': 'docs/images/editor-node-panel.png',
+	'readme-node-panel': 'docs/images/editor-node-panel.png',
+	'readme-node-panel-trigger': 'docs/images/editor-node-panel-trigger.png',
 	'run-success': 'docs/images/editor-successful-run.png',
 };
+const UPDATE_README_SCREENSHOTS = process.env.UPDATE_README_SCREENSHOTS === '1';
 
 const log = (line: string) => process.stderr.write(`[editor] ${line}\n`);
 
@@ -115,6 +119,37 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		page = await openLoggedInEditor(browser, { url: n8n.url(), ...OWNER }, 'light');
 	}, INSTALL_TIMEOUT);
 
+	/**
+	 * For the README (npm run screenshots): the ChatDash entry of the nodes panel as a user scrolls
+	 * through it, in two pictures: its description and the first resources' actions, then the other
+	 * resources' actions and the trigger's events (its "Triggers" section opened, where n8n shows one).
+	 * The viewport grows for the pictures and is put back, with the section closed again, after.
+	 */
+	async function takeWholeNodePanel() {
+		const viewport = page.viewportSize()!;
+		const triggers = page.getByTestId('node-creator-category-item').filter({ hasText: /^\s*Triggers/ });
+		const events = EVENT_OPTIONS.map(({ name }) =>
+			page.getByTestId('item-iterator-item').filter({ hasText: new RegExp(`^\\s*On ${name}\\s*$`, 'i') }),
+		);
+		const triggersCollapsed = (await triggers.count()) === 1 && (await events[0].count()) === 0;
+		await page.setViewportSize({ width: viewport.width, height: 3400 });
+		try {
+			if (triggersCollapsed) {
+				await triggers.click();
+				for (const event of events) await event.waitFor();
+			}
+			const [top, rest] = await nodePanelParts(page, [/^\s*Invoice actions\s*$/i]);
+			await screenshots.take(page, 'readme-node-panel', top);
+			await screenshots.take(page, 'readme-node-panel-trigger', rest);
+			if (triggersCollapsed) {
+				await triggers.click();
+				await events[0].waitFor({ state: 'detached' });
+			}
+		} finally {
+			await page.setViewportSize(viewport);
+		}
+	}
+
 	afterAll(async () => {
 		await browser?.close();
 		await n8n?.stop();
@@ -171,6 +206,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 			}
 		});
 		await screenshots.take(page, 'node-panel-actions');
+		if (UPDATE_README_SCREENSHOTS) await takeWholeNodePanel();
 
 		// A second user whose system is in dark mode: n8n's default theme follows the system.
 		const darkPage = await openLoggedInEditor(browser, { url: n8n.url(), ...OWNER }, 'dark');
@@ -318,7 +354,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		expect(notFoundPut?.rawPath).toBe(`/v1/public/stripe/connect/accounts/${EDITOR_ACCOUNT}/coupons/NOPE`);
 	});
 
-	test('6. every step left a screenshot; the README shows two of them', () => {
+	test('6. every step left a screenshot; the README shows three of them', () => {
 		const expectedByStep: Record<string, string[]> = {
 			'1': ['node-panel-search', 'node-panel-actions', 'node-panel-dark-mode'],
 			'2': ['node-fields'],
@@ -338,7 +374,7 @@ describeInBrowser('the ChatDash node in n8n’s editor (real n8n 2.41.1, Chromiu
 		for (const file of screenshots.taken.values()) expect(existsSync(file)).toBe(true);
 		const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 		for (const [name, target] of Object.entries(README_SCREENSHOTS)) {
-			if (process.env.UPDATE_README_SCREENSHOTS === '1') {
+			if (UPDATE_README_SCREENSHOTS) {
 				mkdirSync(path.dirname(path.join(ROOT, target)), { recursive: true });
 				copyFileSync(screenshots.taken.get(name)!, path.join(ROOT, target));
 			}

@@ -21,7 +21,6 @@ import path from 'node:path';
 import { createN8nInstance, packPackage } from '../../scripts/lib/n8n-instance';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import {
-	AGENT_NODE,
 	MCP_BEARER_CREDENTIAL,
 	OPENAI_STUB_CREDENTIAL,
 	agentWorkflow,
@@ -30,6 +29,7 @@ import {
 	mcpServerWorkflow,
 } from './ai-workflows';
 import { waitUntil } from '../../scripts/lib/wait';
+import { agentOutput, quote, toolMessages, toolResults } from './ai-runs';
 import { restSession } from './n8n-rest';
 import { startOpenAiStub } from './openai-stub';
 import { E2E_CREDENTIAL } from './workflows';
@@ -50,22 +50,9 @@ const LIST_TOOL_NODE = 'Get many coupons in ChatDash';
 const UPDATE_TOOL = 'Update_a_coupon_in_ChatDash';
 const LIST_TOOL = 'Get_many_coupons_in_ChatDash';
 
-const quote = (toolResults: string[]) => `The ChatDash tool answered: ${toolResults.join(' | ')}`;
-
 type Instance = Awaited<ReturnType<typeof createN8nInstance>>;
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type Stub = Awaited<ReturnType<typeof startOpenAiStub>>;
-interface RunItem {
-	json: Record<string, unknown>;
-}
-interface TaskData {
-	data?: Record<string, RunItem[][]>;
-	error?: { message?: string };
-}
-interface Run {
-	status: string;
-	data: { resultData: { runData: Record<string, TaskData[]>; error?: { message: string } } };
-}
 
 let workDir: string;
 let emulator: Emulator;
@@ -144,24 +131,6 @@ afterAll(async () => {
 	if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-/** The agent's final output (its last run: n8n re-runs the agent once per round of tool calls). */
-function agentOutput(run: Run) {
-	const runs = run.data.resultData.runData[AGENT_NODE] ?? [];
-	return runs.at(-1)?.data?.main?.[0]?.[0]?.json.output;
-}
-
-/** What the ChatDash Tool node returned to the agent, per call. */
-function toolResults(run: Run, toolNode: string) {
-	return (run.data.resultData.runData[toolNode] ?? []).map((task) => task.data?.ai_tool?.[0]?.map((item) => item.json));
-}
-
-function toolMessages(model: string) {
-	return stub
-		.completions(model)
-		.flatMap((request) => (request.body.messages as Array<{ role: string; content: string; tool_call_id?: string }>) ?? [])
-		.filter((message) => message.role === 'tool');
-}
-
 function expectNoChatDashKeyAtTheStub() {
 	const everything = JSON.stringify(stub.requests.map((request) => ({ headers: request.headers, raw: request.raw })));
 	expect(everything).not.toContain(API_KEY);
@@ -213,13 +182,13 @@ describe('AI Agent → OpenAI Chat Model (scripted stub) → ChatDash Tool', () 
 		]);
 
 		// The follow-up carries the tool result: the coupon as ChatDash answered it.
-		const [toolMessage] = toolMessages('stub-rename');
+		const [toolMessage] = toolMessages(stub, 'stub-rename');
 		expect(toolMessage.tool_call_id).toBeDefined();
 		expect(JSON.parse(toolMessage.content)).toEqual([renamed]);
 		expect(followUp.body.messages.some((message: { role: string }) => message.role === 'tool')).toBe(true);
-		expect(toolResults(run, UPDATE_TOOL_NODE)).toEqual([[renamed]]);
+		expect(toolResults(run.data.resultData.runData, UPDATE_TOOL_NODE)).toEqual([[renamed]]);
 
-		const output = agentOutput(run);
+		const output = agentOutput(run.data.resultData.runData);
 		expect(output).toBe(quote([JSON.stringify([renamed])]));
 		expect(output).toContain('"name":"Autumn 20"');
 
@@ -237,12 +206,12 @@ describe('AI Agent → OpenAI Chat Model (scripted stub) → ChatDash Tool', () 
 			['PUT', `/v1/public/stripe/connect/accounts/${ACCOUNT}/coupons/NOPE`, { data: { name: 'Ghost' } }],
 		]);
 		const message = `Coupon "NOPE" was not found in connected account "${ACCOUNT}"`;
-		const [toolMessage] = toolMessages('stub-missing');
+		const [toolMessage] = toolMessages(stub, 'stub-missing');
 		record('missing-tool-message', toolMessage);
 		expect(JSON.parse(toolMessage.content)).toEqual([{ error: message }]);
-		expect(toolResults(run, UPDATE_TOOL_NODE)).toEqual([[{ error: message }]]);
+		expect(toolResults(run.data.resultData.runData, UPDATE_TOOL_NODE)).toEqual([[{ error: message }]]);
 
-		const output = agentOutput(run) as string;
+		const output = agentOutput(run.data.resultData.runData) as string;
 		expect(output).toContain('I could not rename it.');
 		expect(output).toContain(JSON.stringify(message).slice(1, -1));
 		expect(emulator.coupon(ACCOUNT, 'WELCOME10')?.name).toBe('Welcome');
@@ -279,10 +248,10 @@ describe('AI Agent → OpenAI Chat Model (scripted stub) → ChatDash Tool', () 
 		// The list reaches the model as one JSON array of the coupons, as many as the limit: n8n sends
 		// the tool's whole output, the Limit field bounds it.
 		const expected = emulator.coupons(LIST_ACCOUNT).slice(0, 3);
-		const [toolMessage] = toolMessages('stub-list');
+		const [toolMessage] = toolMessages(stub, 'stub-list');
 		record('list-tool-message', toolMessage);
 		expect(JSON.parse(toolMessage.content)).toEqual(expected);
-		expect(agentOutput(run)).toBe(quote([JSON.stringify(expected)]));
+		expect(agentOutput(run.data.resultData.runData)).toBe(quote([JSON.stringify(expected)]));
 		expectNoChatDashKeyAtTheStub();
 	});
 });

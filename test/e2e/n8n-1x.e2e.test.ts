@@ -20,8 +20,9 @@ import { createN8nInstance, packPackage } from '../../scripts/lib/n8n-instance';
 import { N8N_1X_VERSION } from '../../scripts/lib/n8n-runtime';
 import { linearWorkflow } from '../../scripts/lib/workflows';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { AGENT_NODE, OPENAI_STUB_CREDENTIAL, agentWorkflow, couponUpdateTool } from './ai-workflows';
+import { OPENAI_STUB_CREDENTIAL, agentWorkflow, couponUpdateTool } from './ai-workflows';
 import { waitUntil } from '../../scripts/lib/wait';
+import { agentOutput, quote, toolMessages, toolResults } from './ai-runs';
 import { restSession } from './n8n-rest';
 import { startOpenAiStub } from './openai-stub';
 import { RECEIVER_NODE_NAME, subscriptionReadyLine, TRIGGER_E2E_CREDENTIAL, triggerToCodeWorkflow } from './trigger-workflows';
@@ -74,7 +75,6 @@ let n8n: Instance;
 const session = restSession(() => n8n.url(), 'chatdash-1x-e2e');
 
 const progress = (line: string) => process.stderr.write(`[e2e 1.x] ${line}\n`);
-const quote = (results: string[]) => `The ChatDash tool answered: ${results.join(' | ')}`;
 
 beforeAll(async () => {
 	workDir = mkdtempSync(path.join(tmpdir(), 'chatdash-1x-e2e-'));
@@ -250,25 +250,16 @@ describe(`n8n ${N8N_1X_VERSION}: n8n execute`, () => {
 	});
 });
 
-/** What the tool node returned to the agent, per call. */
-const toolResults = (runData: RunData) => (runData[UPDATE_TOOL_NODE] ?? []).map((task) => task.data?.ai_tool?.[0]?.map((item) => item.json));
-const toolMessages = (model: string) =>
-	stub
-		.completions(model)
-		.flatMap((request) => (request.body.messages as Array<{ role: string; content: string }>) ?? [])
-		.filter((message) => message.role === 'tool');
-const agentOutput = (runData: RunData) => (runData[AGENT_NODE] ?? []).at(-1)?.data?.main?.[0]?.[0]?.json.output;
-
 describe(`n8n ${N8N_1X_VERSION}: the ChatDash Tool under the AI Agent (version 3) with the scripted model`, () => {
 	test('a call for a missing coupon: the 404 comes back to the model as the tool result, and the agent answers', async () => {
 		const { run, stdout, stderr } = await n8n.execute('e1xAiMissing');
 		expect(run.data.resultData.error).toBeUndefined();
 		expect(run.status).toBe('success');
 		const message = `Coupon "NOPE" was not found in connected account "${ACCOUNT}"`;
-		const [toolMessage] = toolMessages('stub-1x-missing');
+		const [toolMessage] = toolMessages(stub, 'stub-1x-missing');
 		expect(toolMessage).toBeDefined();
 		expect(JSON.parse(toolMessage.content)).toEqual([{ error: message }]);
-		expect(toolResults(run.data.resultData.runData)).toEqual([[{ error: message }]]);
+		expect(toolResults(run.data.resultData.runData, UPDATE_TOOL_NODE)).toEqual([[{ error: message }]]);
 		const answer = agentOutput(run.data.resultData.runData) as string;
 		expect(answer).toContain('I could not rename it.');
 		expect(answer).toContain(JSON.stringify(message).slice(1, -1));
@@ -281,7 +272,7 @@ describe(`n8n ${N8N_1X_VERSION}: the ChatDash Tool under the AI Agent (version 3
 		expect(run.status).toBe('success');
 		const renamed = emulator.coupon(ACCOUNT, 'WELCOME10');
 		expect(renamed?.name).toBe('Welcome back');
-		const [toolMessage] = toolMessages('stub-1x-rename');
+		const [toolMessage] = toolMessages(stub, 'stub-1x-rename');
 		expect(JSON.parse(toolMessage.content)).toEqual([renamed]);
 		expect(agentOutput(run.data.resultData.runData)).toBe(quote([JSON.stringify([renamed])]));
 	});
