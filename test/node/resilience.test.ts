@@ -138,7 +138,7 @@ describe('bounded concurrency', () => {
 
 	test('an invalid Concurrency from an expression is refused before anything is sent', async () => {
 		const { error } = await renameAll(couponIds(2), { concurrency: '={{ 0 }}' });
-		expect(error?.message).toBe('The option Concurrency must be a whole number of 1 or more');
+		expect(error?.message).toBe('The Concurrency must be a whole number of 1 or more, not 0');
 		expect(emulator.requests).toEqual([]);
 	});
 

@@ -90,7 +90,7 @@ test('a rejected key is the tool result; the key is not in it', async () => {
 test('a bad option is the tool result too, not an exception', async () => {
 	const { asNode, asTool } = await bothWays({ ...rename('SUMMER20'), options: { concurrency: 0 } });
 
-	expect(asNode.error?.message).toBe('The option Concurrency must be a whole number of 1 or more');
+	expect(asNode.error?.message).toBe('The Concurrency must be a whole number of 1 or more, not 0');
 	expect(asTool.output.map((item) => item.json.error)).toEqual([asNode.error?.message]);
 	expect(emulator.requests).toHaveLength(0);
 });

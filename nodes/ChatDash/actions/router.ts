@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { forEachWithConcurrency } from '../helpers/concurrency';
+import { toCheckedNumber } from '../helpers/validation';
 import { createChatDashClient } from '../transport';
 import { sendBatch, unitsOfWork } from './batch';
 import {
@@ -34,12 +35,9 @@ function toItemJson(this: IExecuteFunctions, body: unknown, itemIndex: number): 
 	});
 }
 
+/** An entry of Options, read once for the run (n8n reads options at item 0), checked as every number field is. */
 function wholeNumberOption(this: IExecuteFunctions, value: unknown, fallback: number, label: string): number {
-	if (value === undefined) return fallback;
-	if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
-	throw new NodeOperationError(this.getNode(), `The option ${label} must be a whole number of 1 or more`, {
-		description: `Got ${JSON.stringify(value)}. Nothing was sent to ChatDash.`,
-	});
+	return value === undefined ? fallback : toCheckedNumber(this, value, label, 0, { min: 1, whole: true });
 }
 
 /**
