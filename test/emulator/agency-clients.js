@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Emulated agency clients and their members (get-clients, post-clients, get-client, put-clients,
- * get-client-members, post-client-members, put-client-members in ../shared/chatdash-api/):
+ * Emulated agency clients and their members (https://docs.chat-dash.com/api-reference/clients/pages/get-clients, https://docs.chat-dash.com/api-reference/clients/pages/post-clients, https://docs.chat-dash.com/api-reference/clients/pages/get-client, https://docs.chat-dash.com/api-reference/clients/pages/put-clients,
+ * https://docs.chat-dash.com/api-reference/clients/pages/get-client-members, https://docs.chat-dash.com/api-reference/clients/pages/post-client-members, https://docs.chat-dash.com/api-reference/clients/pages/put-client-members):
  *   GET  /clients                                 bare array of {_id, name, language, isSaasClient}
  *   POST /clients                                 {"client": {name, language}, "member": {name, loginId, password, email?}}
  *                                                 → {"message": "Client created successfully"} (no ID, as documented)

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Emulated agent analytics (get-analytics.yaml in ../shared/chatdash-api/; the slug says "get",
+ * Emulated agent analytics (https://docs.chat-dash.com/api-reference/analytics/pages/get-analytics; the slug says "get",
  * the method is POST):
  *   POST /agents/{agentId}/analytics/query
  *        {"query": {"metrics": [...], "filter": {"startTime", "endTime", "utcOffset"}}}

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Emulated agent leads and lead tags (post-leads, put-leads, get-leads-tags, post-leads-tags,
- * put-leads-tags in ../shared/chatdash-api/):
+ * Emulated agent leads and lead tags (https://docs.chat-dash.com/api-reference/leads/pages/post-leads, https://docs.chat-dash.com/api-reference/leads/pages/put-leads, https://docs.chat-dash.com/api-reference/leads/pages/get-leads-tags, https://docs.chat-dash.com/api-reference/leads/pages/post-leads-tags,
+ * https://docs.chat-dash.com/api-reference/leads/pages/put-leads-tags):
  *   POST /agents/{agentId}/leads               ([{phone, customFields?, tags?}, …] → 200 [{_id, phone, customFields, tags}, …])
  *   PUT  /agents/{agentId}/leads/{leadId}      ({phone?, customFields?, tags?} → 200 the lead)
  *   GET  /agents/{agentId}/leads/tags          (→ 200 bare array [{_id, label, system, systemLabel}])

@@ -2,7 +2,7 @@
 /**
  * A ChatDash API emulator: a real HTTP server on loopback, in the spirit of stripe-mock.
  *
- * It answers the documented endpoints with the documented shapes (see ../shared/chatdash-api/),
+ * It answers the documented endpoints with the documented shapes (ChatDash's API reference, https://docs.chat-dash.com/api-reference),
  * one module per area on a shared core (core.js: routing, errors, cursor paging, fault draws):
  *   agency-clients.js        clients and their members (GET /clients is also the credential test's call)
  *   agency-agents.js         agents and their assignment to clients
@@ -254,7 +254,7 @@ async function startEmulator(options) {
 					headers: { 'retry-after': String(profile.retryAfterSeconds ?? 1) },
 				};
 			}
-			// The documented error body (put-stripe-connect-coupon.yaml, '500'), here with a 503.
+			// The documented error body (https://docs.chat-dash.com/api-reference/stripe/pages/put-stripe-connect-coupon, '500'), here with a 503.
 			if (drawn === '503') return { status: 503, body: { error: 'An unexpected error occurred' } };
 			if (drawn) return { action: drawn };
 		}

@@ -92,7 +92,7 @@ function makeSubscription(overrides) {
 	};
 }
 
-/** The fields of the list sample (get-stripe-connect-subscriptions.yaml), in its order. @param {Subscription} s */
+/** The fields of the list sample (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-subscriptions), in its order. @param {Subscription} s */
 function listView(s) {
 	return {
 		id: s.id,
@@ -115,9 +115,9 @@ function listView(s) {
 
 /**
  * What each endpoint answers with, from the record.
- * Get: `customer` is the ID, plus pricing, totalPrice, totalUsage (get-stripe-connect-subscription.yaml).
- * Create: the create sample's fields (post-stripe-connect-subscriptions.yaml).
- * Update: the list fields plus priceIds and startDate (put-stripe-connect-subscription.yaml).
+ * Get: `customer` is the ID, plus pricing, totalPrice, totalUsage (https://docs.chat-dash.com/api-reference/stripe/pages/get-stripe-connect-subscription).
+ * Create: the create sample's fields (https://docs.chat-dash.com/api-reference/stripe/pages/post-stripe-connect-subscriptions).
+ * Update: the list fields plus priceIds and startDate (https://docs.chat-dash.com/api-reference/stripe/pages/put-stripe-connect-subscription).
  */
 const views = {
 	list: listView,

@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * Emulated Webhook Subscriptions (post-webhook-subscriptions, get-webhook-subscriptions,
- * get-webhook-subscription, put-webhook-subscription-events in ../shared/chatdash-api/) and the
- * deliveries of the call events (webhook-events.yaml):
+ * Emulated Webhook Subscriptions (https://docs.chat-dash.com/api-reference/webhooks/pages/post-webhook-subscriptions, https://docs.chat-dash.com/api-reference/webhooks/pages/get-webhook-subscriptions,
+ * https://docs.chat-dash.com/api-reference/webhooks/pages/get-webhook-subscription, https://docs.chat-dash.com/api-reference/webhooks/pages/put-webhook-subscription-events) and the
+ * deliveries of the call events (https://help.chat-dash.com/en/help/articles/4675125-webhook-events):
  *   GET  /webhooks/subscriptions?clientId=…                bare array of subscriptions
  *   GET  /webhooks/subscriptions/{subscriptionId}          the subscription
  *   POST /webhooks/subscriptions                           {clientId, agentId, webhookUrl, events} → the subscription

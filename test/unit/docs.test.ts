@@ -356,10 +356,11 @@ describe('citations', () => {
 	const citations = (file: string, text: string): string[] =>
 		text.split('\n').flatMap((line, index) => [...line.matchAll(CATALOGUE_NAME)].map((match) => `${file}:${index + 1}: ${match[0]}`));
 
-	test('no file under nodes/ or credentials/, and no page under docs/, names a catalogue file instead of a URL', () => {
+	test('no file under nodes/, credentials/ or test/emulator/, and no page under docs/, names a catalogue file instead of a URL', () => {
 		const files = [
 			...filesUnder('nodes', (file) => /\.(ts|js|json)$/.test(file)),
 			...filesUnder('credentials', (file) => /\.(ts|js|json)$/.test(file)),
+			...filesUnder(path.join('test', 'emulator'), (file) => /\.(ts|js)$/.test(file)),
 			...filesUnder('docs', (file) => file.endsWith('.md')),
 		];
 		expect(files.length).toBeGreaterThan(50);
