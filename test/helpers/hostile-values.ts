@@ -1,5 +1,5 @@
 /**
- * Hostile inputs for ID fields, shared by the hostile-input suites: each is either sent as exactly
+ * Hostile inputs for ID fields, used by test/node/hostile-input.test.ts: each is either sent as exactly
  * one path segment (surrounding whitespace trimmed) or refused with the problem named.
  */
 export const LONG = 'x'.repeat(10_000);
