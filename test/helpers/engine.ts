@@ -343,3 +343,13 @@ export async function runCredentialTest(credentials: ICredentialDataDecryptedObj
 	};
 	return response.statusCode;
 }
+
+/**
+ * The `run` of an engine test file: the node with `base` parameters under each call's, on the
+ * credentials `credentials()` gives when it runs (the emulator of the current test), one empty item
+ * unless told otherwise.
+ */
+export function nodeRunner(credentials: () => ICredentialDataDecryptedObject, base: INodeParameters = {}) {
+	return (parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: INode['onError']) =>
+		runChatDashNode({ items: items as IDataObject[], parameters: { ...base, ...parameters }, credentials: credentials(), onError });
+}

@@ -12,7 +12,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { createLoadOptionsContext, runChatDashNode, type RunResult } from '../helpers/engine';
+import { createLoadOptionsContext, nodeRunner, type RunResult } from '../helpers/engine';
 import { byId } from '../helpers/parameters';
 
 const API_KEY = 'CD.agency0agents0test0key00000000';
@@ -59,14 +59,7 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-function run(parameters: INodeParameters, items: IDataObject[] = [{}], onError?: 'continueRegularOutput') {
-	return runChatDashNode({
-		items,
-		parameters: { resource: 'agent', ...parameters },
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { resource: 'agent' });
 
 const withCredentials = { options: { includePlatformCredentials: true } };
 

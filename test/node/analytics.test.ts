@@ -2,10 +2,9 @@
  * Analytics → Query through n8n's real engine against the emulator: the request shape (metrics,
  * ISO 8601 times, utcOffset as text), one output item per input item, validation before sending.
  */
-import type { INodeParameters } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { runChatDashNode } from '../helpers/engine';
+import { nodeRunner } from '../helpers/engine';
 import { byId } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_analytics_P5';
@@ -22,22 +21,13 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-function run(parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
-	return runChatDashNode({
-		items: items as never,
-		parameters: {
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), {
 			resource: 'analytics',
 			operation: 'query',
 			agentId: byId(AGENT),
 			metrics: ['conversations'],
 			startTime: '2027-01-01T00:00:00.000Z',
-			endTime: '2027-01-08T00:00:00.000Z',
-			...parameters,
-		},
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+			endTime: '2027-01-08T00:00:00.000Z' });
 
 describe('Analytics → Query', () => {
 	test('sends {query: {metrics, filter}} with ISO 8601 times and utcOffset as text; outputs one item as answered', async () => {

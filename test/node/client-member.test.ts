@@ -11,7 +11,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { createLoadOptionsContext, nodeRunner } from '../helpers/engine';
 import { byId, errorJsonWithoutNode, fromList, requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_members_Z8';
@@ -54,16 +54,7 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-type Items = Array<Record<string, unknown>>;
-
-function run(parameters: INodeParameters, items: Items = [{}], onError?: 'continueRegularOutput' | 'continueErrorOutput') {
-	return runChatDashNode({
-		items: items as IDataObject[],
-		parameters: { resource: 'clientMember', clientId: byId(ACME), ...parameters },
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { resource: 'clientMember', clientId: byId(ACME) });
 
 const sent = () => requestsSent(emulator);
 

@@ -11,7 +11,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { createLoadOptionsContext, nodeRunner } from '../helpers/engine';
 import { byId, requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'CD.0123456789abcdef0123456789abcdef';
@@ -52,18 +52,7 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-function run(
-	parameters: INodeParameters,
-	items: Array<Record<string, unknown>> = [{}],
-	onError?: 'continueRegularOutput' | 'continueErrorOutput',
-) {
-	return runChatDashNode({
-		items: items as never,
-		parameters: { resource: 'conversation', agentId: { __rl: true, mode: 'id', value: AGENT }, ...parameters },
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { resource: 'conversation', agentId: { __rl: true, mode: 'id', value: AGENT } });
 
 const sent = () => requestsSent(emulator);
 const errorOf = (item: { json: Record<string, unknown> }) => item.json.error;
@@ -613,18 +602,7 @@ describe('Conversation → Download Recording', () => {
 		await emulator.close();
 	});
 
-	function run(
-		parameters: INodeParameters,
-		items: Array<Record<string, unknown>> = [{}],
-		onError?: 'continueRegularOutput' | 'continueErrorOutput',
-	) {
-		return runChatDashNode({
-			items: items as never,
-			parameters: { resource: 'conversation', operation: 'downloadRecording', agentId: byId(AGENT), ...parameters },
-			credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-			onError,
-		});
-	}
+	const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { resource: 'conversation', operation: 'downloadRecording', agentId: byId(AGENT) });
 
 	const recordingRequests = () => emulator.requests.filter((request) => request.path.startsWith('/_recordings/'));
 	const apiRequests = () => emulator.requests.filter((request) => !request.path.startsWith('/_recordings/'));

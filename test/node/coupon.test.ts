@@ -10,7 +10,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { consoleCapture } from '../helpers/console-capture';
-import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { createLoadOptionsContext, nodeRunner, runChatDashNode } from '../helpers/engine';
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -654,14 +654,7 @@ describe('Coupon → Create', () => {
 		await emulator.close();
 	});
 
-	function run(parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
-		return runChatDashNode({
-			items: items as never,
-			parameters: { accountId: ACCOUNT, ...parameters },
-			credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-			onError,
-		});
-	}
+	const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { accountId: ACCOUNT });
 
 	const createCoupon = (parameters: INodeParameters) => ({ resource: 'coupon', operation: 'create', name: 'Summer Sale', ...parameters });
 

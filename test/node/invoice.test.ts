@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { runChatDashNode } from '../helpers/engine';
+import { nodeRunner, runChatDashNode } from '../helpers/engine';
 
 const API_KEY = 'cd_agency_invoice_K8';
 const ACCOUNT = 'acct_invoices';
@@ -47,14 +47,7 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-function run(parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
-	return runChatDashNode({
-		items: items as never,
-		parameters: { accountId: ACCOUNT, ...parameters },
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { accountId: ACCOUNT });
 
 const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 const createInvoice = (parameters: INodeParameters = {}): INodeParameters => ({

@@ -2,11 +2,10 @@
  * Lead Tag → Create, Get Many and Update through n8n's real engine against the emulator, and
  * the Tag picker (searchLeadTags).
  */
-import type { INodeParameters } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { createLoadOptionsContext, nodeRunner } from '../helpers/engine';
 import { byId } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_tags_Q2';
@@ -37,14 +36,7 @@ afterEach(async () => {
 
 const credentials = () => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl });
 
-function run(parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
-	return runChatDashNode({
-		items: items as never,
-		parameters: { resource: 'leadTag', agentId: byId(AGENT), ...parameters },
-		credentials: credentials(),
-		onError,
-	});
-}
+const run = nodeRunner(credentials, { resource: 'leadTag', agentId: byId(AGENT) });
 
 describe('Lead Tag → Create', () => {
 	test('sends {label} and outputs the created tag (answered 201), which is then listable', async () => {

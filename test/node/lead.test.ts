@@ -7,7 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { createLoadOptionsContext, nodeRunner } from '../helpers/engine';
 import { byId } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_leads_K7';
@@ -42,18 +42,7 @@ afterEach(async () => {
 
 const credentials = () => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl });
 
-function run(
-	parameters: INodeParameters,
-	items: Array<Record<string, unknown>> = [{}],
-	onError?: 'continueRegularOutput' | 'continueErrorOutput',
-) {
-	return runChatDashNode({
-		items: items as never,
-		parameters: { resource: 'lead', agentId: byId(AGENT), ...parameters },
-		credentials: credentials(),
-		onError,
-	});
-}
+const run = nodeRunner(credentials, { resource: 'lead', agentId: byId(AGENT) });
 
 const createLeads = (parameters: INodeParameters = {}): INodeParameters => ({
 	operation: 'create',

@@ -6,7 +6,7 @@
 import type { INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { runChatDashNode } from '../helpers/engine';
+import { nodeRunner } from '../helpers/engine';
 import { requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'CD.fedcba9876543210fedcba9876543210';
@@ -56,23 +56,10 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-function run(
-	parameters: INodeParameters,
-	items: Array<Record<string, unknown>> = [{}],
-	onError?: 'continueRegularOutput' | 'continueErrorOutput',
-) {
-	return runChatDashNode({
-		items: items as never,
-		parameters: {
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), {
 			resource: 'message',
 			agentId: { __rl: true, mode: 'id', value: AGENT },
-			conversationId: CONV,
-			...parameters,
-		},
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+			conversationId: CONV });
 
 const sent = () => requestsSent(emulator);
 const notFound = (conversationId: string) => `Conversation "${conversationId}" was not found for agent "${AGENT}"`;

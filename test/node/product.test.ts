@@ -8,7 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { createLoadOptionsContext, nodeRunner } from '../helpers/engine';
 import { byId, fromList, requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_products_K7';
@@ -41,16 +41,7 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-type Items = Array<Record<string, unknown>>;
-
-function run(parameters: INodeParameters, items: Items = [{}], onError?: 'continueRegularOutput') {
-	return runChatDashNode({
-		items: items as never,
-		parameters: { resource: 'product', accountId: ACCOUNT, ...parameters },
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { resource: 'product', accountId: ACCOUNT });
 
 const sent = () => requestsSent(emulator);
 

@@ -2,10 +2,9 @@
  * Promotion Code → Create and Promotion Code → Get Many through n8n's real engine against the
  * emulator: request shapes, validation before sending, output, and cursor paging per coupon.
  */
-import type { INodeParameters } from 'n8n-workflow';
 
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { runChatDashNode } from '../helpers/engine';
+import { nodeRunner } from '../helpers/engine';
 import { byId } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_create_W9';
@@ -22,14 +21,7 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-function run(parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
-	return runChatDashNode({
-		items: items as never,
-		parameters: { accountId: ACCOUNT, ...parameters },
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { accountId: ACCOUNT });
 
 describe('Promotion Code → Create', () => {
 	test('code and every documented optional field, in the documented sample’s shape', async () => {

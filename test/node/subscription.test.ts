@@ -8,7 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
 import { subscriptionViews } from '../emulator/stripe-subscriptions';
-import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { createLoadOptionsContext, nodeRunner } from '../helpers/engine';
 import { byId, requestsSent } from '../helpers/parameters';
 
 const API_KEY = 'cd_agency_subs_K8';
@@ -51,14 +51,7 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-function run(parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
-	return runChatDashNode({
-		items: items as never,
-		parameters: { resource: 'subscription', accountId: ACCOUNT, ...parameters },
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { resource: 'subscription', accountId: ACCOUNT });
 
 const sent = () => requestsSent(emulator);
 const paired = (output: Array<{ json: Record<string, unknown>; pairedItem?: unknown }>, key = 'id') =>

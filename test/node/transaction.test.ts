@@ -8,7 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { ChatDash } from '../../nodes/ChatDash/ChatDash.node';
 import { startEmulator } from '../emulator/chatdash-emulator';
-import { createLoadOptionsContext, runChatDashNode } from '../helpers/engine';
+import { createLoadOptionsContext, nodeRunner } from '../helpers/engine';
 
 const API_KEY = 'cd_agency_transactions_T5';
 const BIG = 'acct_big';
@@ -58,14 +58,7 @@ afterEach(async () => {
 	await emulator.close();
 });
 
-function run(parameters: INodeParameters, items: Array<Record<string, unknown>> = [{}], onError?: 'continueRegularOutput') {
-	return runChatDashNode({
-		items: items as never,
-		parameters: { accountId: SMALL, ...parameters },
-		credentials: { apiKey: API_KEY, baseUrl: emulator.baseUrl },
-		onError,
-	});
-}
+const run = nodeRunner(() => ({ apiKey: API_KEY, baseUrl: emulator.baseUrl }), { accountId: SMALL });
 
 const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 const getTransaction = (parameters: INodeParameters = {}): INodeParameters => ({
