@@ -248,6 +248,15 @@ export function describeHttpFailure(
 }
 
 /**
+ * How a failure's message and description count the tries (what each gave, e.g. "HTTP 503"):
+ * nothing for a single try, unless `sayOnce`.
+ */
+function attemptsWording(tries: readonly string[], sayOnce: boolean): { attemptsNote: string; afterAttempts: string } {
+	if (tries.length > 1) return { attemptsNote: ` Tried ${tries.length} times: ${tries.join(', ')}.`, afterAttempts: ` after ${tries.length} attempts` };
+	return { attemptsNote: sayOnce && tries.length === 1 ? ' Tried once.' : '', afterAttempts: '' };
+}
+
+/**
  * The error for an answer that is not a success, node and trigger alike. Built from the status
  * and the redacted body only, so the request headers, and with them the key, never reach the
  * error n8n stores and shows. `step` (the trigger's) says what was being done; `tries` (the
@@ -268,10 +277,7 @@ export function httpFailureError(
 	const { credential, apiKey, notFoundMessage, step, tries = [], itemIndex } = details;
 	// A rate limit always says how many tries were made (one, with Max Attempts 1): the user's
 	// fix is Max Attempts or Concurrency, and the count tells which.
-	const rateLimited = response.statusCode === 429;
-	const attemptsNote =
-		tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : rateLimited && tries.length === 1 ? ' Tried once.' : '';
-	const afterAttempts = tries.length > 1 ? ` after ${tries.length} attempts` : '';
+	const { attemptsNote, afterAttempts } = attemptsWording(tries, response.statusCode === 429);
 	const { message, description } = describeHttpFailure(response, { credential, notFoundMessage });
 	return new NodeApiError(
 		context.getNode(),
@@ -364,8 +370,7 @@ export function networkFailureError(
 	details: { baseUrl: string; apiKey: string | undefined; credential: ApiCredential; tries?: string[]; itemIndex?: number },
 ): NodeApiError {
 	const { baseUrl, apiKey, credential, tries = [], itemIndex } = details;
-	const attemptsNote = tries.length > 1 ? ` Tried ${tries.length} times: ${tries.join(', ')}.` : '';
-	const afterAttempts = tries.length > 1 ? ` after ${tries.length} attempts` : '';
+	const { attemptsNote, afterAttempts } = attemptsWording(tries, false);
 	return new NodeApiError(context.getNode(), { networkError: outcome.code ?? null } as JsonObject, {
 		message: `Could not reach ChatDash at ${baseUrl}${afterAttempts}`,
 		description: redactSecret(
