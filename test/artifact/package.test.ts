@@ -141,4 +141,6 @@ test('npm pack holds only dist/, README.md, LICENSE and package.json', () => {
 		]),
 	);
 	expect(files.some((file) => file.includes('test') || file.endsWith('.ts'))).toBe(false);
+	// Maps would point at TypeScript sources the package does not hold: weight without use.
+	expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
 });
